@@ -1,0 +1,52 @@
+import { z } from "zod";
+
+export const auditActions = [
+  "auth.sign_in",
+  "auth.sign_in_failed",
+  "auth.sign_out",
+  "auth.password_reset",
+  "person.invited",
+  "person.joined",
+  "person.role_changed",
+  "person.schools_changed",
+  "person.deactivated",
+  "person.reactivated",
+  "community.created",
+  "community.archived",
+  "community.restored",
+  "membership.invited",
+  "membership.joined",
+  "membership.requested",
+  "membership.approved",
+  "membership.declined",
+  "membership.role_changed",
+  "membership.removed",
+  "membership.left",
+] as const;
+export type AuditAction = (typeof auditActions)[number];
+
+export const auditEventSchema = z.object({
+  id: z.string(),
+  action: z.enum(auditActions),
+  actorName: z.string().nullable(),
+  subjectName: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+  createdAt: z.string(),
+});
+export type AuditEvent = z.infer<typeof auditEventSchema>;
+
+export const auditQuerySchema = z.object({
+  action: z.enum(auditActions).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+
+export const outboxMessageSchema = z.object({
+  id: z.string(),
+  to: z.string(),
+  subject: z.string(),
+  text: z.string(),
+  status: z.enum(["pending", "sent", "failed", "kept"]),
+  createdAt: z.string(),
+});
+export type OutboxMessage = z.infer<typeof outboxMessageSchema>;

@@ -1,0 +1,121 @@
+import { z } from "zod";
+import { emailSchema, gradeBandSchema, idSchema, requiredText, tagListSchema, text } from "./common.ts";
+
+export const communityKinds = [
+  "grade_level_team",
+  "department",
+  "critical_friends_group",
+  "community_of_practice",
+  "cross_school_network",
+  "family_engagement_team",
+  "other",
+] as const;
+export const communityKindSchema = z.enum(communityKinds, { message: "Choose what kind of community this is." });
+export type CommunityKind = z.infer<typeof communityKindSchema>;
+
+export const visibilities = ["private", "organization"] as const;
+export const visibilitySchema = z.enum(visibilities, { message: "Choose who can find this community." });
+export type Visibility = z.infer<typeof visibilitySchema>;
+
+export const communityRoles = ["facilitator", "member", "partner", "observer"] as const;
+export const communityRoleSchema = z.enum(communityRoles, { message: "Choose a community role from the list." });
+export type CommunityRole = z.infer<typeof communityRoleSchema>;
+
+export const membershipStatuses = ["active", "requested", "left"] as const;
+export type MembershipStatus = (typeof membershipStatuses)[number];
+
+export const communityInputSchema = z
+  .object({
+    name: requiredText(120, "a name for the community"),
+    kind: communityKindSchema,
+    purpose: text(2000).default(""),
+    vision: text(4000).default(""),
+    values: text(4000).default(""),
+    norms: z.array(requiredText(300, "the norm")).max(30, { message: "Keep to at most 30 norms." }).default([]),
+    schoolIds: z.array(idSchema).max(50).default([]),
+    subjects: tagListSchema,
+    gradeBands: z.array(gradeBandSchema).max(6).default([]),
+    topics: tagListSchema,
+    visibility: visibilitySchema.default("private"),
+  })
+  .strict();
+export type CommunityInput = z.infer<typeof communityInputSchema>;
+export type CommunityInputForm = z.input<typeof communityInputSchema>;
+
+export const communityCanSchema = z.object({
+  edit: z.boolean(),
+  archive: z.boolean(),
+  invite: z.boolean(),
+  manageMembers: z.boolean(),
+  join: z.boolean(),
+  requestToJoin: z.boolean(),
+  leave: z.boolean(),
+});
+export type CommunityCan = z.infer<typeof communityCanSchema>;
+
+export const communitySummarySchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  kind: communityKindSchema,
+  purpose: z.string(),
+  visibility: visibilitySchema,
+  memberCount: z.number().int(),
+  myRole: communityRoleSchema.nullable(),
+  myStatus: z.enum(membershipStatuses).nullable(),
+  archived: z.boolean(),
+});
+export type CommunitySummary = z.infer<typeof communitySummarySchema>;
+
+export const memberSchema = z.object({
+  personId: idSchema,
+  name: z.string(),
+  pronouns: z.string(),
+  title: z.string(),
+  role: communityRoleSchema,
+  status: z.enum(membershipStatuses),
+  joinedAt: z.string(),
+});
+export type Member = z.infer<typeof memberSchema>;
+
+export const communitySchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  kind: communityKindSchema,
+  purpose: z.string(),
+  vision: z.string(),
+  values: z.string(),
+  norms: z.array(z.string()),
+  schools: z.array(z.object({ id: idSchema, name: z.string() })),
+  subjects: z.array(z.string()),
+  gradeBands: z.array(z.string()),
+  topics: z.array(z.string()),
+  visibility: visibilitySchema,
+  archived: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  myRole: communityRoleSchema.nullable(),
+  myStatus: z.enum(membershipStatuses).nullable(),
+  members: z.array(memberSchema),
+  /** Join requests awaiting a facilitator; only filled for those who may approve them. */
+  requests: z.array(memberSchema),
+  can: communityCanSchema,
+});
+export type Community = z.infer<typeof communitySchema>;
+
+export const communityListQuerySchema = z.object({
+  scope: z.enum(["mine", "discover", "all"]).default("mine"),
+  q: text(100).optional(),
+  includeArchived: z.coerce.boolean().default(false),
+});
+
+export const communityInviteSchema = z
+  .object({
+    email: emailSchema,
+    role: communityRoleSchema.default("member"),
+    message: text(1000).default(""),
+  })
+  .strict();
+export type CommunityInvite = z.infer<typeof communityInviteSchema>;
+
+export const memberUpdateSchema = z.object({ role: communityRoleSchema }).strict();
+export const requestDecisionSchema = z.object({ approve: z.boolean() }).strict();
