@@ -1,9 +1,12 @@
 import { z } from "zod";
 
 /** Trimmed single-line text with a friendly length limit. */
-export const text = (max: number) => z.string().trim().max(max, { message: `Keep this under ${max} characters.` });
-export const requiredText = (max: number, what: string) =>
-  text(max).min(1, { message: `Enter ${what}.` });
+export const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { message: `Keep this under ${max} characters.` });
+export const requiredText = (max: number, what: string) => text(max).min(1, { message: `Enter ${what}.` });
 
 export const idSchema = z.uuid({ message: "This is not a valid id." });
 export const idParamsSchema = z.object({ id: idSchema });
@@ -30,14 +33,17 @@ export const languageSchema = z.enum(languages, { message: "Choose English or Sp
 export const timeZoneSchema = z
   .string()
   .max(64)
-  .refine((tz) => {
-    try {
-      new Intl.DateTimeFormat("en", { timeZone: tz });
-      return true;
-    } catch {
-      return false;
-    }
-  }, { message: "Choose a time zone from the list." });
+  .refine(
+    (tz) => {
+      try {
+        new Intl.DateTimeFormat("en", { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { message: "Choose a time zone from the list." },
+  );
 
 /** RFC 9457 problem details, as every 4xx/5xx response carries. */
 export const problemSchema = z.object({

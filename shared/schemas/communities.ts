@@ -10,7 +10,9 @@ export const communityKinds = [
   "family_engagement_team",
   "other",
 ] as const;
-export const communityKindSchema = z.enum(communityKinds, { message: "Choose what kind of community this is." });
+export const communityKindSchema = z.enum(communityKinds, {
+  message: "Choose what kind of community this is.",
+});
 export type CommunityKind = z.infer<typeof communityKindSchema>;
 
 export const visibilities = ["private", "organization"] as const;
@@ -18,27 +20,49 @@ export const visibilitySchema = z.enum(visibilities, { message: "Choose who can 
 export type Visibility = z.infer<typeof visibilitySchema>;
 
 export const communityRoles = ["facilitator", "member", "partner", "observer"] as const;
-export const communityRoleSchema = z.enum(communityRoles, { message: "Choose a community role from the list." });
+export const communityRoleSchema = z.enum(communityRoles, {
+  message: "Choose a community role from the list.",
+});
 export type CommunityRole = z.infer<typeof communityRoleSchema>;
 
 export const membershipStatuses = ["active", "requested", "left"] as const;
 export type MembershipStatus = (typeof membershipStatuses)[number];
 
+const communityFields = {
+  name: requiredText(120, "a name for the community"),
+  kind: communityKindSchema,
+  purpose: text(2000),
+  vision: text(4000),
+  values: text(4000),
+  norms: z.array(requiredText(300, "the norm")).max(30, { message: "Keep to at most 30 norms." }),
+  schoolIds: z.array(idSchema).max(50),
+  subjects: tagListSchema.unwrap(),
+  gradeBands: z.array(gradeBandSchema).max(6),
+  topics: tagListSchema.unwrap(),
+  visibility: visibilitySchema,
+};
+
 export const communityInputSchema = z
   .object({
-    name: requiredText(120, "a name for the community"),
-    kind: communityKindSchema,
-    purpose: text(2000).default(""),
-    vision: text(4000).default(""),
-    values: text(4000).default(""),
-    norms: z.array(requiredText(300, "the norm")).max(30, { message: "Keep to at most 30 norms." }).default([]),
-    schoolIds: z.array(idSchema).max(50).default([]),
-    subjects: tagListSchema,
-    gradeBands: z.array(gradeBandSchema).max(6).default([]),
-    topics: tagListSchema,
-    visibility: visibilitySchema.default("private"),
+    ...communityFields,
+    purpose: communityFields.purpose.default(""),
+    vision: communityFields.vision.default(""),
+    values: communityFields.values.default(""),
+    norms: communityFields.norms.default([]),
+    schoolIds: communityFields.schoolIds.default([]),
+    subjects: communityFields.subjects.default([]),
+    gradeBands: communityFields.gradeBands.default([]),
+    topics: communityFields.topics.default([]),
+    visibility: communityFields.visibility.default("private"),
   })
   .strict();
+/** A PATCH: only the fields sent change (no defaults, so absent fields are left alone). */
+export const communityUpdateSchema = z
+  .object(communityFields)
+  .partial()
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, { message: "Change at least one field." });
+export type CommunityUpdate = z.infer<typeof communityUpdateSchema>;
 export type CommunityInput = z.infer<typeof communityInputSchema>;
 export type CommunityInputForm = z.input<typeof communityInputSchema>;
 

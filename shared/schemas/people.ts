@@ -19,16 +19,20 @@ export type PersonStatus = (typeof personStatuses)[number];
 
 export const profileSchema = z.object({
   name: requiredText(120, "your name"),
-  pronouns: text(40).default(""),
-  title: text(120).default(""),
-  schoolIds: z.array(idSchema).max(20).default([]),
-  subjects: tagListSchema,
-  gradeBands: z.array(gradeBandSchema).max(6).default([]),
-  interests: tagListSchema,
-  timeZone: timeZoneSchema.default("America/New_York"),
-  language: languageSchema.default("en"),
+  pronouns: text(40),
+  title: text(120),
+  schoolIds: z.array(idSchema).max(20),
+  subjects: tagListSchema.unwrap(),
+  gradeBands: z.array(gradeBandSchema).max(6),
+  interests: tagListSchema.unwrap(),
+  timeZone: timeZoneSchema,
+  language: languageSchema,
 });
-export const profileUpdateSchema = profileSchema.strict();
+/** A PATCH of one's own profile: only the fields sent change. */
+export const profileUpdateSchema = profileSchema
+  .partial()
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, { message: "Change at least one field." });
 export type ProfileUpdate = z.infer<typeof profileUpdateSchema>;
 
 export const personSchema = z.object({

@@ -1,0 +1,89 @@
+import { sql } from "drizzle-orm";
+import Fastify, { type FastifyInstance } from "fastify";
+import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import type { Db } from "./db/client.ts";
+import { auditRoutes } from "./features/audit/routes.ts";
+import { communityRoutes } from "./features/communities/routes.ts";
+import { homeRoutes } from "./features/home/routes.ts";
+import { invitationRoutes } from "./features/invitations/routes.ts";
+import { outboxRoutes } from "./features/outbox/routes.ts";
+import { peopleRoutes } from "./features/people/routes.ts";
+import { schoolRoutes } from "./features/schools/routes.ts";
+import { registerApiDocs } from "./http/api-docs.ts";
+import { createAuth } from "./http/auth/better-auth.ts";
+import { registerAuth } from "./http/auth/plugin.ts";
+import type { Deps } from "./http/deps.ts";
+import { registerErrorHandler, registerNotFound } from "./http/problem.ts";
+import { registerSecurity } from "./http/security.ts";
+import { registerWebApp } from "./http/web-app.ts";
+import type { MailDelivery } from "./mail/delivery.ts";
+
+export type AppOptions = {
+  db: Db;
+  publicUrl: string;
+  authSecret: string;
+  mail: MailDelivery;
+  logLevel?: string;
+  /** Sign-in attempts per client address per minute (tests raise it; a dedicated test lowers it). */
+  signInPerMinute?: number;
+  /** Writes per client address per minute. */
+  writesPerMinute?: number;
+};
+
+/** Builds the Fastify instance from cross-cutting plugins and feature routes; nothing else. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: options.logLevel ?? "info" },
+    bodyLimit: 256 * 1024,
+    requestIdHeader: false,
+    trustProxy: process.env.TRUST_PROXY === "true",
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await registerSecurity(app, {
+    publicUrl: options.publicUrl,
+    writesPerMinute: options.writesPerMinute ?? 300,
+  });
+  const auth = createAuth({
+    db: options.db,
+    secret: options.authSecret,
+    publicUrl: options.publicUrl,
+    signInPerMinute: options.signInPerMinute ?? 10,
+    onMailQueued: () => void options.mail.kick(),
+  });
+  await registerAuth(app, auth, options.db);
+  await registerApiDocs(app);
+
+  // Mail queued by a write is committed by the time the response goes out: deliver it now.
+  app.addHook("onResponse", async (request, reply) => {
+    if (request.method !== "GET" && reply.statusCode < 400) void options.mail.kick();
+  });
+
+  app.get("/healthz", { schema: { hide: true } }, async (_request, reply) => {
+    try {
+      await options.db.execute(sql`select 1`);
+      return { status: "ok", database: "ok" };
+    } catch {
+      return reply.status(503).send({ status: "unavailable", database: "unreachable" });
+    }
+  });
+
+  const deps: Deps = { db: options.db, auth, publicUrl: options.publicUrl };
+  for (const routes of [
+    peopleRoutes,
+    schoolRoutes,
+    communityRoutes,
+    invitationRoutes,
+    homeRoutes,
+    auditRoutes,
+    outboxRoutes,
+  ]) {
+    await app.register(routes, deps);
+  }
+
+  const spa = await registerWebApp(app);
+  registerNotFound(app, spa);
+  return app;
+}

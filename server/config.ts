@@ -1,0 +1,80 @@
+import path from "node:path";
+import { z } from "zod";
+
+/** Every setting Lamplight reads from the environment, with its default and meaning (shown by `--help`). */
+export const settings = [
+  ["PORT", "3000", "TCP port the web server listens on"],
+  ["HOST", "127.0.0.1", "address to listen on (0.0.0.0 to accept connections from other machines)"],
+  ["DATA_DIR", "./data", "where the embedded PostgreSQL keeps its files (unused with DATABASE_URL)"],
+  [
+    "DATABASE_URL",
+    "",
+    "an external PostgreSQL (postgres://user:pass@host/db); when set, no embedded one starts",
+  ],
+  ["SMTP_URL", "", "mail server (smtp://user:pass@host:587); when unset, mail is kept in the in-app outbox"],
+  ["MAIL_FROM", "Lamplight <lamplight@localhost>", "sender address of invitations and password resets"],
+  [
+    "PUBLIC_URL",
+    "http://localhost:PORT",
+    "the address people use to reach Lamplight; links in mail start with it",
+  ],
+  ["AUTH_SECRET", "(generated in DATA_DIR)", "secret that signs session cookies; set it in production"],
+  ["NODE_ENV", "development", "production never seeds demo accounts unless asked (lamplight seed --demo)"],
+  ["LOG_LEVEL", "info", "fatal | error | warn | info | debug | trace | silent"],
+] as const;
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  DATA_DIR: z.string().min(1).default("./data"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  MAIL_FROM: z.string().min(3).default("Lamplight <lamplight@localhost>"),
+  PUBLIC_URL: z.url("must be a full URL such as https://lamplight.district.org").optional(),
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  publicUrl: string;
+  authSecret: string | undefined;
+  env: "development" | "production" | "test";
+  logLevel: string;
+};
+
+/** Parses the environment once; throws a message that names each bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Lamplight cannot start: check these environment variables:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
+    authSecret: e.AUTH_SECRET,
+    env: e.NODE_ENV,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,43 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { idSchema } from "../../../shared/schemas/common.ts";
+import { schoolInputSchema, schoolSchema } from "../../../shared/schemas/schools.ts";
+import { contextOf, type Deps } from "../../http/deps.ts";
+import { once } from "../../http/idempotency.ts";
+import { createSchool, listSchools, renameSchool } from "./service.ts";
+
+const tags = ["schools"];
+
+export const schoolRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
+  app.get(
+    "/api/v1/schools",
+    { schema: { tags, response: { 200: z.object({ items: z.array(schoolSchema) }) } } },
+    async (request) => ({
+      items: await listSchools(await contextOf(request, deps)),
+    }),
+  );
+
+  app.post(
+    "/api/v1/schools",
+    { schema: { tags, body: schoolInputSchema, response: { 201: schoolSchema, 200: schoolSchema } } },
+    async (request, reply) => {
+      const { body, replayed } = await once(deps.db, request, await request.actor(), async (tx) =>
+        createSchool(await contextOf(request, deps, tx), request.body),
+      );
+      return reply.status(replayed ? 200 : 201).send(body);
+    },
+  );
+
+  app.patch(
+    "/api/v1/schools/:id",
+    {
+      schema: {
+        tags,
+        params: z.object({ id: idSchema }),
+        body: schoolInputSchema,
+        response: { 200: schoolSchema },
+      },
+    },
+    async (request) => renameSchool(await contextOf(request, deps), request.params.id, request.body),
+  );
+};
