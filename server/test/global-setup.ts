@@ -1,4 +1,5 @@
 import { rm } from "node:fs/promises";
+import { createServer } from "node:net";
 import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
@@ -18,11 +19,16 @@ export default async function setup(project: TestProject) {
   let adminUrl = process.env.TEST_DATABASE_URL;
   let stop = async () => {};
   if (!adminUrl) {
-    const dir = path.resolve(".test-data/vitest");
+    // Its own port and directory, so several runs in one checkout (people, CI steps) never collide.
+    const port = Number(process.env.TEST_PG_PORT ?? (await freePort()));
+    const dir = path.resolve(`.test-data/vitest-${port}`);
     await rm(dir, { recursive: true, force: true });
-    const embedded = await startEmbeddedPostgres(dir, Number(process.env.TEST_PG_PORT ?? 54330));
+    const embedded = await startEmbeddedPostgres(dir, port);
     adminUrl = embedded.url;
-    stop = embedded.stop;
+    stop = async () => {
+      await embedded.stop();
+      await rm(dir, { recursive: true, force: true });
+    };
   }
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
@@ -36,6 +42,18 @@ export default async function setup(project: TestProject) {
   await admin.end();
   project.provide("adminDatabaseUrl", adminUrl);
   return stop;
+}
+
+/** A TCP port nothing listens on right now (the OS picks it). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject()));
+    });
+  });
 }
 
 export function withDatabase(url: string, database: string): string {
