@@ -38,14 +38,16 @@ export function communityCan(a: CommunityAccess): CommunityCan {
   const manage = canManage(a);
   const lastFacilitator = isFacilitator(a) && a.facilitatorCount <= 1;
   const outsider = !a.membership || a.membership.status === "left";
+  // Leaders join directly; the join route never records a request for them, so the UI must not offer one.
+  const join = outsider && isLeader(a) && !a.archived;
   return {
     edit: manage && !a.archived,
     archive: manage,
     invite: manage && !a.archived,
     manageMembers: manage && !a.archived,
-    join: outsider && isLeader(a) && !a.archived,
+    join,
     requestToJoin:
-      outsider && !a.archived && a.visibility === "organization" && a.actor.orgRole !== "partner",
+      outsider && !join && !a.archived && a.visibility === "organization" && a.actor.orgRole !== "partner",
     leave: isActive(a) && !lastFacilitator,
   };
 }
