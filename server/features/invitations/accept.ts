@@ -94,7 +94,9 @@ export async function acceptInvitation(
         (row.communityRole === "facilitator" || row.communityRole === "member")
           ? "partner"
           : row.communityRole;
-      await tx
+      // Someone already active (say, made facilitator since the invitation was sent) keeps their role:
+      // an old link must never demote them, nor leave the community without a facilitator.
+      const joined = await tx
         .insert(memberships)
         .values({
           orgId: row.orgId,
@@ -106,16 +108,19 @@ export async function acceptInvitation(
         .onConflictDoUpdate({
           target: [memberships.communityId, memberships.personId],
           set: { role, status: "active", joinedAt: sql`now()`, updatedAt: sql`now()` },
+          setWhere: sql`${memberships.status} <> 'active'`,
+        })
+        .returning({ personId: memberships.personId });
+      if (joined.length > 0)
+        await recordAudit(tx, {
+          orgId: row.orgId,
+          actorId: person.id,
+          action: "membership.joined",
+          subjectType: "person",
+          subjectId: person.id,
+          details: { communityId: row.communityId, role, viaInvitation: row.id },
+          ip,
         });
-      await recordAudit(tx, {
-        orgId: row.orgId,
-        actorId: person.id,
-        action: "membership.joined",
-        subjectType: "person",
-        subjectId: person.id,
-        details: { communityId: row.communityId, role, viaInvitation: row.id },
-        ip,
-      });
     }
     await tx
       .update(invitations)
