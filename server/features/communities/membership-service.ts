@@ -66,6 +66,8 @@ export function requestToJoin(ctx: ServiceContext, communityId: string) {
       await audit(ctx, tx, "membership.joined", loaded, ctx.actor.id, { role: "member" });
       return;
     }
+    if (loaded.access.archived)
+      throw forbidden("This community is archived. Ask its facilitators to restore it first.");
     if (!can.requestToJoin) throw forbidden("This community is joined by invitation only.");
     await upsertMembership(tx, ctx.actor.orgId, communityId, ctx.actor.id, "member", "requested");
     await audit(ctx, tx, "membership.requested", loaded, ctx.actor.id);
