@@ -16,6 +16,7 @@ import type { Deps } from "./http/deps.ts";
 import { registerErrorHandler, registerNotFound } from "./http/problem.ts";
 import { registerSecurity } from "./http/security.ts";
 import { registerWebApp } from "./http/web-app.ts";
+import { invalidateAllReadCaches } from "./lib/read-cache.ts";
 import type { MailDelivery } from "./mail/delivery.ts";
 
 export type AppOptions = {
@@ -53,8 +54,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     signInPerMinute: options.signInPerMinute ?? 10,
     onMailQueued: () => void options.mail.kick(),
   });
-  await registerAuth(app, auth, options.db);
+  await registerAuth(app, auth, options.db, options.authSecret);
   await registerApiDocs(app);
+
+  // A write has committed by the time its response is sent: drop cached reads first, so the writer
+  // (and everyone after) reads the new state.
+  app.addHook("onSend", async (request, reply, payload) => {
+    if (request.method !== "GET" && request.method !== "HEAD" && reply.statusCode < 400)
+      invalidateAllReadCaches();
+    return payload;
+  });
 
   // Mail queued by a write is committed by the time the response goes out: deliver it now.
   app.addHook("onResponse", async (request, reply) => {

@@ -66,8 +66,14 @@ async function start(config: ReturnType<typeof loadConfig>) {
     mail,
     logLevel: config.logLevel,
   });
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await app.close();
+    await database.close();
+    throw error;
+  }
   mail.start();
-  await app.listen({ port: config.port, host: config.host });
   const where = config.databaseUrl
     ? "PostgreSQL at DATABASE_URL"
     : `embedded PostgreSQL in ${config.dataDir}`;

@@ -1,31 +1,67 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Community, Member } from "../../../shared/schemas/communities.ts";
 import type { Executor } from "../../db/client.ts";
-import {
-  communities,
-  communitySchools,
-  memberships,
-  people,
-  personSchools,
-  schools,
-} from "../../db/schema/index.ts";
 import type { Actor } from "../../http/auth/plugin.ts";
 import { notFound } from "../../http/errors.ts";
+import { ReadCache } from "../../lib/read-cache.ts";
 import { type CommunityAccess, canManage, canRead, communityCan } from "./policy.ts";
 
-export type CommunityRow = typeof communities.$inferSelect;
+type CommunityRow = {
+  id: string;
+  name: string;
+  kind: Community["kind"];
+  purpose: string;
+  vision: string;
+  values: string;
+  norms: string[];
+  subjects: string[];
+  grade_bands: string[];
+  topics: string[];
+  visibility: "private" | "organization";
+  archived: boolean;
+  created_at: string;
+  updated_at: string;
+  /** Active members and pending requests (people who left are not listed). */
+  members: Member[];
+  schools: { id: string; name: string }[];
+};
 
 /** One community with its members, schools and the actor's access, read together. */
-export type LoadedCommunity = {
-  row: CommunityRow;
-  members: (Member & { personId: string })[];
-  schools: { id: string; name: string }[];
-  access: CommunityAccess;
-};
+export type LoadedCommunity = { row: CommunityRow; members: Member[]; access: CommunityAccess };
+
+const iso = (column: string) =>
+  sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+
+/** One round trip: the community with its members and schools aggregated by PostgreSQL. */
+async function queryCommunity(
+  db: Executor,
+  orgId: string,
+  id: string,
+  forUpdate: boolean,
+): Promise<CommunityRow | null> {
+  const result = await db.execute<CommunityRow>(sql`
+    select c.id, c.name, c.kind, c.purpose, c.vision, c.values, c.norms, c.subjects, c.grade_bands, c.topics,
+      c.visibility, c.archived_at is not null as archived,
+      ${iso("c.created_at")} as created_at, ${iso("c.updated_at")} as updated_at,
+      coalesce((
+        select json_agg(json_build_object(
+          'personId', m.person_id, 'name', p.name, 'pronouns', p.pronouns, 'title', p.title,
+          'role', m.role, 'status', m.status, 'joinedAt', ${iso("m.joined_at")}) order by p.name, p.id)
+        from memberships m join people p on p.id = m.person_id
+        where m.community_id = c.id and m.status <> 'left'), '[]') as members,
+      coalesce((
+        select json_agg(json_build_object('id', s.id, 'name', s.name) order by s.name)
+        from community_schools cs join schools s on s.id = cs.school_id
+        where cs.community_id = c.id), '[]') as schools
+    from communities c
+    where c.id = ${id} and c.org_id = ${orgId}
+    ${forUpdate ? sql`for update of c` : sql``}`);
+  return result.rows[0] ?? null;
+}
 
 /**
  * Loads a community the actor may see, or throws 404 — the same answer whether it is in another
- * district, does not exist, or is private to others, so nothing leaks.
+ * district, does not exist, or is private to others, so nothing leaks. `forUpdate` locks the row.
  */
 export async function loadCommunity(
   db: Executor,
@@ -33,96 +69,59 @@ export async function loadCommunity(
   id: string,
   forUpdate = false,
 ): Promise<LoadedCommunity> {
-  const base = db
-    .select()
-    .from(communities)
-    .where(and(eq(communities.id, id), eq(communities.orgId, actor.orgId)));
-  const [row] = forUpdate ? await base.for("update") : await base;
+  return withAccess(actor, await queryCommunity(db, actor.orgId, id, forUpdate));
+}
+
+// The shared part of a community page (not the viewer's access), for the busiest read: GET of a page.
+const pages = new ReadCache<CommunityRow | null>(5_000);
+
+/** Like loadCommunity, through the read cache: for plain reads outside any transaction. */
+export async function loadCommunityCached(db: Executor, actor: Actor, id: string): Promise<LoadedCommunity> {
+  return withAccess(
+    actor,
+    await pages.get(`${actor.orgId}:${id}`, () => queryCommunity(db, actor.orgId, id, false)),
+  );
+}
+
+function withAccess(actor: Actor, row: CommunityRow | null): LoadedCommunity {
   if (!row) throw notFound("This community");
-  const [memberRows, schoolRows] = await Promise.all([
-    db
-      .select({
-        personId: memberships.personId,
-        name: people.name,
-        pronouns: people.pronouns,
-        title: people.title,
-        role: memberships.role,
-        status: memberships.status,
-        joinedAt: memberships.joinedAt,
-      })
-      .from(memberships)
-      .innerJoin(people, eq(people.id, memberships.personId))
-      .where(and(eq(memberships.orgId, actor.orgId), eq(memberships.communityId, id)))
-      .orderBy(asc(people.name)),
-    db
-      .select({ id: schools.id, name: schools.name })
-      .from(communitySchools)
-      .innerJoin(schools, eq(schools.id, communitySchools.schoolId))
-      .where(and(eq(communitySchools.orgId, actor.orgId), eq(communitySchools.communityId, id)))
-      .orderBy(asc(schools.name)),
-  ]);
-  const members = memberRows.map((m) => ({ ...m, joinedAt: m.joinedAt.toISOString() }));
-  const mine = members.find((m) => m.personId === actor.id);
+  const mine = row.members.find((m) => m.personId === actor.id);
   const access: CommunityAccess = {
     actor,
     visibility: row.visibility,
-    archived: row.archivedAt !== null,
+    archived: row.archived,
     membership: mine ? { role: mine.role, status: mine.status } : null,
-    leadsItsSchool: await leadsAnyOf(
-      db,
-      actor,
-      schoolRows.map((s) => s.id),
-    ),
-    facilitatorCount: members.filter((m) => m.role === "facilitator" && m.status === "active").length,
+    leadsItsSchool:
+      actor.orgRole === "school_leader" && row.schools.some((school) => actor.schoolIds.includes(school.id)),
+    facilitatorCount: row.members.filter((m) => m.role === "facilitator" && m.status === "active").length,
   };
   if (!canRead(access)) throw notFound("This community");
-  return { row, members, schools: schoolRows, access };
-}
-
-/** True when the actor is a school leader of one of these schools. */
-export async function leadsAnyOf(db: Executor, actor: Actor, schoolIds: string[]): Promise<boolean> {
-  if (actor.orgRole !== "school_leader" || schoolIds.length === 0) return false;
-  const rows = await db
-    .select({ schoolId: personSchools.schoolId })
-    .from(personSchools)
-    .where(and(eq(personSchools.personId, actor.id), inArray(personSchools.schoolId, schoolIds)))
-    .limit(1);
-  return rows.length > 0;
+  return { row, members: row.members, access };
 }
 
 /** The API shape of a community, with what the actor may do with it. */
-export function presentCommunity(loaded: LoadedCommunity): Community {
-  const { row, members, schools: schoolList, access } = loaded;
+export function presentCommunity({ row, members, access }: LoadedCommunity): Community {
   const mine = access.membership;
-  const toMember = ({ personId, name, pronouns, title, role, status, joinedAt }: Member) => ({
-    personId,
-    name,
-    pronouns,
-    title,
-    role,
-    status,
-    joinedAt,
-  });
   return {
     id: row.id,
     name: row.name,
-    kind: row.kind as Community["kind"],
+    kind: row.kind,
     purpose: row.purpose,
     vision: row.vision,
     values: row.values,
     norms: row.norms,
-    schools: schoolList,
+    schools: row.schools,
     subjects: row.subjects,
-    gradeBands: row.gradeBands,
+    gradeBands: row.grade_bands,
     topics: row.topics,
     visibility: row.visibility,
-    archived: row.archivedAt !== null,
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
-    myRole: mine && mine.status !== "left" ? mine.role : null,
+    archived: row.archived,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    myRole: mine ? mine.role : null,
     myStatus: mine?.status ?? null,
-    members: members.filter((m) => m.status === "active").map(toMember),
-    requests: canManage(access) ? members.filter((m) => m.status === "requested").map(toMember) : [],
+    members: members.filter((m) => m.status === "active"),
+    requests: canManage(access) ? members.filter((m) => m.status === "requested") : [],
     can: communityCan(access),
   };
 }

@@ -12,7 +12,7 @@ import { newId } from "../../lib/ids.ts";
 import { recordAudit } from "../audit/record.ts";
 import { orgPolicy } from "../people/policy.ts";
 import { checkSchoolsInOrg } from "../schools/check.ts";
-import { loadCommunity, presentCommunity } from "./load.ts";
+import { loadCommunity, loadCommunityCached, presentCommunity } from "./load.ts";
 import { canManage } from "./policy.ts";
 
 /** Creates a community; its creator becomes its first facilitator. */
@@ -86,8 +86,9 @@ export async function setArchived(ctx: ServiceContext, id: string, archived: boo
   });
 }
 
+/** A community page as the actor may see it (served from the read cache; writes clear it). */
 export async function getCommunity(ctx: ServiceContext, id: string) {
-  return presentCommunity(await loadCommunity(ctx.db, ctx.actor, id));
+  return presentCommunity(await loadCommunityCached(ctx.db, ctx.actor, id));
 }
 
 type ListQuery = { scope: "mine" | "discover" | "all"; q?: string | undefined; includeArchived: boolean };

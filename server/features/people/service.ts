@@ -2,6 +2,7 @@ import { and, asc, eq, ilike, inArray, or, sql } from "drizzle-orm";
 import type { Me, Person, PersonAdminUpdate, ProfileUpdate } from "../../../shared/schemas/people.ts";
 import type { Executor } from "../../db/client.ts";
 import { organizations, people, personSchools, sessions } from "../../db/schema/index.ts";
+import { forgetPerson } from "../../http/auth/session-cache.ts";
 import { conflict, forbidden, notFound } from "../../http/errors.ts";
 import type { ServiceContext } from "../../lib/context.ts";
 import { recordAudit } from "../audit/record.ts";
@@ -140,6 +141,8 @@ export async function adminUpdatePerson(
         input.status ? "status" : "orgRole",
       );
     }
+    // Cached sessions carry the role and status: drop them so the change applies to the next request.
+    forgetPerson(id);
     if (input.orgRole && input.orgRole !== before.orgRole) {
       await tx.update(people).set({ orgRole: input.orgRole, updatedAt: sql`now()` }).where(eq(people.id, id));
       await audit("person.role_changed", { from: before.orgRole, to: input.orgRole });

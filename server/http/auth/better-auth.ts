@@ -8,6 +8,8 @@ import { recordAudit } from "../../features/audit/record.ts";
 import { newId } from "../../lib/ids.ts";
 import { queueMail } from "../../mail/outbox.ts";
 import { mailWords, renderMail } from "../../mail/templates.ts";
+import { CLIENT_IP_HEADER } from "./client-ip.ts";
+import { forgetPerson } from "./session-cache.ts";
 
 export type AuthOptions = {
   db: Db;
@@ -61,6 +63,7 @@ export function createAuth(options: AuthOptions) {
         options.onMailQueued();
       },
       onPasswordReset: async ({ user }) => {
+        forgetPerson(user.id);
         const person = await db.query.people.findFirst({ where: eq(people.id, user.id) });
         if (person)
           await recordAudit(db, { orgId: person.orgId, actorId: person.id, action: "auth.password_reset" });
@@ -79,6 +82,7 @@ export function createAuth(options: AuthOptions) {
     },
     advanced: {
       cookiePrefix: "lamplight",
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
       database: { generateId: () => newId() },
     },
     databaseHooks: {

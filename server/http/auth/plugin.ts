@@ -5,6 +5,9 @@ import { people } from "../../db/schema/index.ts";
 import { recordAudit } from "../../features/audit/record.ts";
 import { unauthorized } from "../errors.ts";
 import type { Auth } from "./better-auth.ts";
+import { CLIENT_IP_HEADER } from "./client-ip.ts";
+import { createSessionResolver, tokenFrom } from "./session.ts";
+import { forgetToken } from "./session-cache.ts";
 
 /** The signed-in person as every service sees them. */
 export type Actor = {
@@ -13,6 +16,8 @@ export type Actor = {
   orgRole: "administrator" | "school_leader" | "educator" | "partner";
   name: string;
   email: string;
+  /** The schools the person works in (a school leader leads these). */
+  schoolIds: string[];
 };
 
 declare module "fastify" {
@@ -24,79 +29,77 @@ declare module "fastify" {
   }
 }
 
-const toHeaders = (request: FastifyRequest): Headers => {
-  const headers = new Headers();
-  for (const [key, value] of Object.entries(request.headers)) {
-    if (value === undefined) continue;
-    headers.set(key, Array.isArray(value) ? value.join(", ") : String(value));
-  }
-  return headers;
-};
+type Bridge = { auth: Auth; db: Db; cookieName: string; secret: string };
 
 /** Mounts Better Auth at /api/auth/* and gives every request a lazy, memoised `actor()`. */
-export async function registerAuth(app: FastifyInstance, auth: Auth, db: Db): Promise<void> {
+export async function registerAuth(app: FastifyInstance, auth: Auth, db: Db, secret: string): Promise<void> {
+  const cookieName = (await auth.$context).authCookies.sessionToken.name;
+  const resolveSession = createSessionResolver(db, secret, cookieName);
+  const bridge: Bridge = { auth, db, cookieName, secret };
+
   app.route({
     method: ["GET", "POST"],
     url: "/api/auth/*",
     schema: { hide: true },
-    handler: async (request, reply) => forwardToBetterAuth(request, reply, auth, db),
+    handler: (request, reply) => forwardToBetterAuth(request, reply, bridge),
   });
 
+  const memo = new WeakMap<FastifyRequest, Promise<Actor | null>>();
+  const resolve = (request: FastifyRequest) => {
+    let found = memo.get(request);
+    if (!found) {
+      found = resolveSession(request.headers.cookie).then((session) => session?.actor ?? null);
+      memo.set(request, found);
+    }
+    return found;
+  };
   app.decorateRequest("actor", function (this: FastifyRequest) {
-    return resolve(this, auth).then((actor) => {
+    return resolve(this).then((actor) => {
       if (!actor) throw unauthorized();
       return actor;
     });
   });
   app.decorateRequest("optionalActor", function (this: FastifyRequest) {
-    return resolve(this, auth);
+    return resolve(this);
   });
 }
 
-const memo = new WeakMap<FastifyRequest, Promise<Actor | null>>();
-
-function resolve(request: FastifyRequest, auth: Auth): Promise<Actor | null> {
-  let found = memo.get(request);
-  if (!found) {
-    found = lookUpActor(request, auth);
-    memo.set(request, found);
+function toHeaders(request: FastifyRequest): Headers {
+  const headers = new Headers();
+  for (const [key, value] of Object.entries(request.headers)) {
+    if (value === undefined) continue;
+    headers.set(key, Array.isArray(value) ? value.join(", ") : String(value));
   }
-  return found;
+  // Per-address rate limits need the address; without it every client would share one bucket.
+  headers.set(CLIENT_IP_HEADER, request.ip);
+  return headers;
 }
 
-async function lookUpActor(request: FastifyRequest, auth: Auth): Promise<Actor | null> {
-  if (!request.headers.cookie) return null;
-  const result = await auth.api.getSession({ headers: toHeaders(request) });
-  if (!result) return null;
-  const user = result.user as typeof result.user & {
-    orgId: string;
-    orgRole: Actor["orgRole"];
-    status: string;
-  };
-  if (user.status !== "active") return null;
-  return { id: user.id, orgId: user.orgId, orgRole: user.orgRole, name: user.name, email: user.email };
-}
-
-async function forwardToBetterAuth(request: FastifyRequest, reply: FastifyReply, auth: Auth, db: Db) {
+async function forwardToBetterAuth(request: FastifyRequest, reply: FastifyReply, bridge: Bridge) {
   const url = new URL(request.url, `${request.protocol}://${request.host}`);
-  const signingOut = url.pathname === "/api/auth/sign-out" ? await request.optionalActor() : null;
-  const response = await auth.handler(
+  const signOut = url.pathname === "/api/auth/sign-out";
+  const signingOut = signOut ? await request.optionalActor() : null;
+  const response = await bridge.auth.handler(
     new Request(url, {
       method: request.method,
       headers: toHeaders(request),
       body: request.method === "POST" ? JSON.stringify(request.body ?? {}) : undefined,
     }),
   );
-  if (url.pathname === "/api/auth/sign-in/email" && response.status === 401) {
-    await auditFailedSignIn(db, request);
+  if (signOut && response.ok) {
+    const token = tokenFrom(request.headers.cookie, bridge.cookieName, bridge.secret);
+    if (token) forgetToken(token);
+    if (signingOut) {
+      await recordAudit(bridge.db, {
+        orgId: signingOut.orgId,
+        actorId: signingOut.id,
+        action: "auth.sign_out",
+        ip: request.ip,
+      });
+    }
   }
-  if (signingOut && response.ok) {
-    await recordAudit(db, {
-      orgId: signingOut.orgId,
-      actorId: signingOut.id,
-      action: "auth.sign_out",
-      ip: request.ip,
-    });
+  if (url.pathname === "/api/auth/sign-in/email" && response.status === 401) {
+    await auditFailedSignIn(bridge.db, request);
   }
   reply.status(response.status);
   response.headers.forEach((value, key) => {

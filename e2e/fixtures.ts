@@ -1,0 +1,24 @@
+import { AxeBuilder } from "@axe-core/playwright";
+import { type Page, expect, test as base } from "@playwright/test";
+
+export const DEMO_PASSWORD = "lamplight-demo";
+
+/** Signs in through the sign-in screen, as a person would, and waits for the home page. */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page).not.toHaveURL(/sign-in/);
+}
+
+/** Runs axe (WCAG 2.2 A/AA rules) on the screen as it is now; any violation fails with its details. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+  expect(summary, `axe found violations on ${page.url()}`).toEqual([]);
+}
+
+export const test = base;
+export { expect };
