@@ -8,15 +8,18 @@ import { orgPolicy } from "../people/policy.ts";
 
 /** The district's schools with head counts and leaders; everyone in the district may read them. */
 export async function listSchools(ctx: ServiceContext): Promise<School[]> {
+  // Drizzle renders `${schools.id}` as a bare "id" in a one-table select; inside these subqueries that
+  // would mean people.id, so the outer column is named in full.
+  const schoolId = sql.raw(`"schools"."id"`);
   const rows = await ctx.db
     .select({
       id: schools.id,
       name: schools.name,
       archivedAt: schools.archivedAt,
-      memberCount: sql<number>`(select count(*)::int from person_schools ps join people p on p.id = ps.person_id where ps.school_id = ${schools.id} and p.status = 'active')`,
+      memberCount: sql<number>`(select count(*)::int from person_schools ps join people p on p.id = ps.person_id where ps.school_id = ${schoolId} and p.status = 'active')`,
       leaderNames: sql<
         string[]
-      >`coalesce((select array_agg(p.name order by p.name) from person_schools ps join people p on p.id = ps.person_id where ps.school_id = ${schools.id} and p.org_role = 'school_leader' and p.status = 'active'), '{}')`,
+      >`coalesce((select array_agg(p.name order by p.name) from person_schools ps join people p on p.id = ps.person_id where ps.school_id = ${schoolId} and p.org_role = 'school_leader' and p.status = 'active'), '{}')`,
     })
     .from(schools)
     .where(eq(schools.orgId, ctx.actor.orgId))
