@@ -1,4 +1,5 @@
-import { index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 /** The tenant: a district, a charter network or a state network. */
 export const organizations = pgTable("organizations", {
@@ -19,5 +20,9 @@ export const schools = pgTable(
     archivedAt: timestamp("archived_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("schools_org_idx").on(t.orgId, t.name)],
+  (t) => [
+    index("schools_org_idx").on(t.orgId, t.name),
+    // One name per district, whatever the capitals; the service's friendly check alone loses races.
+    uniqueIndex("schools_org_name_unique").on(t.orgId, sql`lower(${t.name})`),
+  ],
 );

@@ -1,5 +1,6 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { School, SchoolInput } from "../../../shared/schemas/schools.ts";
+import { isUniqueViolation } from "../../db/errors.ts";
 import { schools } from "../../db/schema/index.ts";
 import { conflict, forbidden, notFound } from "../../http/errors.ts";
 import type { ServiceContext } from "../../lib/context.ts";
@@ -30,23 +31,23 @@ export async function listSchools(ctx: ServiceContext): Promise<School[]> {
 export async function createSchool(ctx: ServiceContext, input: SchoolInput): Promise<School> {
   if (!orgPolicy.manageOrganization(ctx.actor))
     throw forbidden("Only district administrators can add schools.");
-  return ctx.db.transaction(async (tx) => {
-    await requireUniqueName(ctx, input.name, null);
-    const id = newId();
-    await tx.insert(schools).values({ id, orgId: ctx.actor.orgId, name: input.name });
-    return { id, name: input.name, memberCount: 0, leaderNames: [], archived: false };
-  });
+  await requireUniqueName(ctx, input.name, null);
+  const id = newId();
+  await uniquely(ctx.db.insert(schools).values({ id, orgId: ctx.actor.orgId, name: input.name }));
+  return { id, name: input.name, memberCount: 0, leaderNames: [], archived: false };
 }
 
 export async function renameSchool(ctx: ServiceContext, id: string, input: SchoolInput): Promise<School> {
   if (!orgPolicy.manageOrganization(ctx.actor))
     throw forbidden("Only district administrators can rename schools.");
   await requireUniqueName(ctx, input.name, id);
-  const updated = await ctx.db
-    .update(schools)
-    .set({ name: input.name })
-    .where(and(eq(schools.id, id), eq(schools.orgId, ctx.actor.orgId)))
-    .returning({ id: schools.id });
+  const updated = await uniquely(
+    ctx.db
+      .update(schools)
+      .set({ name: input.name })
+      .where(and(eq(schools.id, id), eq(schools.orgId, ctx.actor.orgId)))
+      .returning({ id: schools.id }),
+  );
   if (updated.length === 0) throw notFound("This school");
   const found = (await listSchools(ctx)).find((s) => s.id === id);
   if (!found) throw notFound("This school");
@@ -58,6 +59,17 @@ async function requireUniqueName(ctx: ServiceContext, name: string, exceptId: st
     .select({ id: schools.id })
     .from(schools)
     .where(and(eq(schools.orgId, ctx.actor.orgId), sql`lower(${schools.name}) = lower(${name})`));
-  if (clash && clash.id !== exceptId)
-    throw conflict("Your district already has a school with this name.", "name");
+  if (clash && clash.id !== exceptId) throw duplicateName();
+}
+
+const duplicateName = () => conflict("Your district already has a school with this name.", "name");
+
+/** The check above answers most clashes kindly; two at the same moment meet the unique index here. */
+async function uniquely<T>(write: PromiseLike<T>): Promise<T> {
+  try {
+    return await write;
+  } catch (error) {
+    if (isUniqueViolation(error, "schools_org_name_unique")) throw duplicateName();
+    throw error;
+  }
 }

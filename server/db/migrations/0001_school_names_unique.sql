@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "schools_org_name_unique" ON "schools" USING btree ("org_id",lower("name"));
