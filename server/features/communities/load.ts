@@ -83,7 +83,15 @@ export async function loadCommunityCached(db: Executor, actor: Actor, id: string
   );
 }
 
-function withAccess(actor: Actor, row: CommunityRow | null): LoadedCommunity {
+/**
+ * The community as it is after a change the actor was allowed to make, whether or not they may still
+ * read it: someone who has just left a private community no longer may, and that must not undo the leaving.
+ */
+export async function reloadAfterChange(db: Executor, actor: Actor, id: string): Promise<LoadedCommunity> {
+  return withAccess(actor, await queryCommunity(db, actor.orgId, id, false), false);
+}
+
+function withAccess(actor: Actor, row: CommunityRow | null, mustRead = true): LoadedCommunity {
   if (!row) throw notFound("This community");
   const mine = row.members.find((m) => m.personId === actor.id);
   const access: CommunityAccess = {
@@ -95,7 +103,7 @@ function withAccess(actor: Actor, row: CommunityRow | null): LoadedCommunity {
       actor.orgRole === "school_leader" && row.schools.some((school) => actor.schoolIds.includes(school.id)),
     facilitatorCount: row.members.filter((m) => m.role === "facilitator" && m.status === "active").length,
   };
-  if (!canRead(access)) throw notFound("This community");
+  if (mustRead && !canRead(access)) throw notFound("This community");
   return { row, members: row.members, access };
 }
 
@@ -120,7 +128,8 @@ export function presentCommunity({ row, members, access }: LoadedCommunity): Com
     updatedAt: row.updated_at,
     myRole: mine ? mine.role : null,
     myStatus: mine?.status ?? null,
-    members: members.filter((m) => m.status === "active"),
+    // Who is in it is for those who may read it (not, say, a partner who has just left).
+    members: canRead(access) ? members.filter((m) => m.status === "active") : [],
     requests: canManage(access) ? members.filter((m) => m.status === "requested") : [],
     can: communityCan(access),
   };

@@ -6,7 +6,7 @@ import { memberships, people } from "../../db/schema/index.ts";
 import { conflict, forbidden, invalid, notFound } from "../../http/errors.ts";
 import type { ServiceContext } from "../../lib/context.ts";
 import { recordAudit } from "../audit/record.ts";
-import { type LoadedCommunity, loadCommunity, presentCommunity } from "./load.ts";
+import { type LoadedCommunity, loadCommunity, presentCommunity, reloadAfterChange } from "./load.ts";
 import { canManage, communityCan } from "./policy.ts";
 
 type Change = (tx: Tx, loaded: LoadedCommunity) => Promise<void>;
@@ -16,7 +16,8 @@ async function change(ctx: ServiceContext, communityId: string, apply: Change) {
   return ctx.db.transaction(async (tx) => {
     const loaded = await loadCommunity(tx, ctx.actor, communityId, true);
     await apply(tx, loaded);
-    return presentCommunity(await loadCommunity(tx, ctx.actor, communityId));
+    // Allowed above; the change itself may end the actor's access (leaving a private community).
+    return presentCommunity(await reloadAfterChange(tx, ctx.actor, communityId));
   });
 }
 
