@@ -19,8 +19,9 @@ export type FieldError = { path: string; message: string };
 export const notFound = (what = "This page") =>
   new AppError(404, "not-found", "Not found", `${what} does not exist, or you do not have access to it.`);
 
-export const forbidden = (detail = "You do not have permission to do this.") =>
-  new AppError(403, "forbidden", "Not allowed", detail);
+/** Not allowed; `path` names the form field when one field is what may not be changed. */
+export const forbidden = (detail = "You do not have permission to do this.", path?: string) =>
+  new AppError(403, "forbidden", "Not allowed", detail, path ? [{ path, message: detail }] : []);
 
 export const unauthorized = () =>
   new AppError(401, "unauthorized", "Sign in required", "Please sign in to continue.");

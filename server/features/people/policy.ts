@@ -7,4 +7,6 @@ export const orgPolicy = {
   createCommunity: (actor: Actor) => actor.orgRole !== "partner",
   readAudit: (actor: Actor) => actor.orgRole === "administrator",
   readOutbox: (actor: Actor) => actor.orgRole === "administrator",
+  /** A school leader leads the schools on their profile, so only an administrator may change those. */
+  chooseOwnSchools: (actor: Actor) => actor.orgRole !== "school_leader",
 };

@@ -73,6 +73,11 @@ export async function getMe(ctx: ServiceContext): Promise<Me> {
 export async function updateProfile(ctx: ServiceContext, input: ProfileUpdate): Promise<Person> {
   return ctx.db.transaction(async (tx) => {
     const { schoolIds, ...profile } = input;
+    if (schoolIds && !orgPolicy.chooseOwnSchools(ctx.actor)) {
+      const current = (await schoolIdsOf(tx, [ctx.actor.id])).get(ctx.actor.id) ?? [];
+      if (!sameSet(schoolIds, current))
+        throw forbidden("Your district administrator sets the schools you lead.", "schoolIds");
+    }
     await tx
       .update(people)
       .set({ ...profile, updatedAt: sql`now()` })
@@ -161,6 +166,9 @@ export async function adminUpdatePerson(
     return loadPerson(tx, ctx.actor.orgId, id);
   });
 }
+
+const sameSet = (a: string[], b: string[]) =>
+  new Set(a).size === new Set(b).size && a.every((x) => b.includes(x));
 
 async function replaceSchools(db: Executor, orgId: string, personId: string, schoolIds: string[]) {
   await db.delete(personSchools).where(eq(personSchools.personId, personId));
