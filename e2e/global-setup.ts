@@ -26,6 +26,8 @@ export default async function globalSetup() {
       PUBLIC_URL: `http://127.0.0.1:${E2E_PORT}`,
       SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
       LOG_LEVEL: "warn",
+      // Every spec signs in from 127.0.0.1; the limit itself is tested in server/http/auth/auth.test.ts.
+      SIGN_IN_RATE_LIMIT: "1000",
     },
     stdio: ["ignore", "inherit", "inherit"],
   });

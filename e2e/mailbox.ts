@@ -18,7 +18,12 @@ export async function startMailbox(port: number): Promise<() => Promise<void>> {
       simpleParser(stream)
         .then(async (mail) => {
           const to = Array.isArray(mail.to) ? mail.to.map((a) => a.text).join(", ") : (mail.to?.text ?? "");
-          const record: ReceivedMail = { to, subject: mail.subject ?? "", text: mail.text ?? "", receivedAt: Date.now() };
+          const record: ReceivedMail = {
+            to,
+            subject: mail.subject ?? "",
+            text: mail.text ?? "",
+            receivedAt: Date.now(),
+          };
           count += 1;
           await writeFile(path.join(MAIL_DIR, `${Date.now()}-${count}.json`), JSON.stringify(record));
           callback();

@@ -51,7 +51,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     db: options.db,
     secret: options.authSecret,
     publicUrl: options.publicUrl,
-    signInPerMinute: options.signInPerMinute ?? 10,
+    signInPerMinute: options.signInPerMinute ?? 30,
     onMailQueued: () => void options.mail.kick(),
   });
   await registerAuth(app, auth, options.db, options.authSecret);

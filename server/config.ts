@@ -19,6 +19,11 @@ export const settings = [
     "the address people use to reach Lamplight; links in mail start with it",
   ],
   ["AUTH_SECRET", "(generated in DATA_DIR)", "secret that signs session cookies; set it in production"],
+  [
+    "SIGN_IN_RATE_LIMIT",
+    "30",
+    "sign-in attempts allowed per client address per minute (a school behind one address shares it)",
+  ],
   ["NODE_ENV", "development", "production never seeds demo accounts unless asked (lamplight seed --demo)"],
   ["LOG_LEVEL", "info", "fatal | error | warn | info | debug | trace | silent"],
 ] as const;
@@ -40,6 +45,7 @@ const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default("Lamplight <lamplight@localhost>"),
   PUBLIC_URL: z.url("must be a full URL such as https://lamplight.district.org").optional(),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(30),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
@@ -53,6 +59,7 @@ export type Config = {
   mailFrom: string;
   publicUrl: string;
   authSecret: string | undefined;
+  signInPerMinute: number;
   env: "development" | "production" | "test";
   logLevel: string;
 };
@@ -74,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
     authSecret: e.AUTH_SECRET,
+    signInPerMinute: e.SIGN_IN_RATE_LIMIT,
     env: e.NODE_ENV,
     logLevel: e.LOG_LEVEL,
   };

@@ -65,6 +65,7 @@ async function start(config: ReturnType<typeof loadConfig>) {
     authSecret: await loadAuthSecret(database.db, config.authSecret),
     mail,
     logLevel: config.logLevel,
+    signInPerMinute: config.signInPerMinute,
   });
   try {
     await app.listen({ port: config.port, host: config.host });

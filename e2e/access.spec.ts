@@ -1,0 +1,47 @@
+import { expect, expectAccessible, signIn, test } from "./fixtures.ts";
+
+test("a partner cannot open a private community they are not in", async ({ page, browser }) => {
+  // Find the private community's address as its facilitator sees it.
+  const coachContext = await browser.newContext();
+  const coach = await coachContext.newPage();
+  await signIn(coach, "coach@riverside.example");
+  await coach.getByRole("link", { name: "Cross-School Critical Friends Group" }).first().click();
+  await expect(
+    coach.getByRole("heading", { level: 1, name: "Cross-School Critical Friends Group" }),
+  ).toBeVisible();
+  const privateUrl = coach.url();
+  await coachContext.close();
+
+  await signIn(page, "partner@riverside.example");
+  await expect(page.getByText("Family Engagement Team").first()).toBeVisible();
+  await expect(page.getByText("Cross-School Critical Friends Group")).toHaveCount(0);
+  await page.goto(privateUrl);
+  await expect(page.getByRole("heading", { level: 1 })).not.toHaveText("Cross-School Critical Friends Group");
+  await expect(page.getByText(/does not exist, or you do not have access/)).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("signing in with a wrong password says so, and sign-in pages are accessible", async ({ page }) => {
+  await page.goto("/sign-in");
+  await expectAccessible(page);
+  await page.getByLabel("Email").fill("coach@riverside.example");
+  await page.getByLabel("Password", { exact: true }).fill("not the password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(
+    page.getByText("That email and password don't match an account. Check both and try again."),
+  ).toBeVisible();
+  await page.getByRole("link", { name: "Forgot your password?" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Reset your password" })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("a teacher discovers a district-visible community and asks to join", async ({ page }) => {
+  await signIn(page, "teacher3@riverside.example");
+  await page.getByRole("link", { name: "Communities" }).first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Early Literacy Community of Practice" }).first().click();
+  await page.getByRole("button", { name: "Request to join" }).click();
+  await expect(page.getByText("A facilitator will review your request.").first()).toBeVisible();
+  await expectAccessible(page);
+});
