@@ -21,8 +21,13 @@ export type TestApp = {
   app: FastifyInstance;
   db: Db;
   mail: MailDelivery;
-  /** Signs in (demo password by default) and returns a client carrying the session cookie. */
+  /** Signs in (demo password by default) and returns a client carrying a new session cookie. */
   signIn: (email: string, password?: string) => Promise<Client>;
+  /**
+   * One signed-in client per person for the whole file (password checks are slow on purpose). Use
+   * `signIn` instead when the test signs out, deactivates or resets the password of that person.
+   */
+  as: (email: string) => Promise<Client>;
   anonymous: Client;
   communityId: (name: string) => Promise<string>;
   personId: (email: string) => Promise<string>;
@@ -79,20 +84,28 @@ export async function startTestApp(
     };
   };
 
+  const signIn = async (email: string, password = DEMO_PASSWORD) => {
+    const response = await app.inject({
+      method: "POST",
+      url: "/api/auth/sign-in/email",
+      payload: { email, password },
+    });
+    if (response.statusCode !== 200)
+      throw new Error(`sign-in of ${email} failed: ${response.statusCode} ${response.body}`);
+    return client(cookieHeader(response.headers["set-cookie"]));
+  };
+  const sessions = new Map<string, Promise<Client>>();
+
   return {
     app,
     db: database.db,
     mail,
     anonymous: client(""),
-    signIn: async (email, password = DEMO_PASSWORD) => {
-      const response = await app.inject({
-        method: "POST",
-        url: "/api/auth/sign-in/email",
-        payload: { email, password },
-      });
-      if (response.statusCode !== 200)
-        throw new Error(`sign-in of ${email} failed: ${response.statusCode} ${response.body}`);
-      return client(cookieHeader(response.headers["set-cookie"]));
+    signIn,
+    as: (email) => {
+      const known = sessions.get(email) ?? signIn(email);
+      sessions.set(email, known);
+      return known;
     },
     communityId: async (name) => {
       const [row] = await database.db

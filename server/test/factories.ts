@@ -163,3 +163,19 @@ export async function membershipOf(db: Db, communityId: string, personId: string
     .where(and(eq(memberships.communityId, communityId), eq(memberships.personId, personId)));
   return row ?? null;
 }
+
+/** Puts a person into an existing community (same district) with a role and status. */
+export async function addMember(
+  db: Db,
+  communityId: string,
+  personId: string,
+  role: CommunityRole,
+  status: "active" | "requested" | "left" = "active",
+): Promise<void> {
+  const [community] = await db
+    .select({ orgId: communities.orgId })
+    .from(communities)
+    .where(eq(communities.id, communityId));
+  if (!community) throw new Error(`no community ${communityId}`);
+  await db.insert(memberships).values({ orgId: community.orgId, communityId, personId, role, status });
+}

@@ -1,0 +1,861 @@
+import { readFile } from "node:fs/promises";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { communities, invitations, people, schools } from "../db/schema/index.ts";
+import { newId, newToken } from "../lib/ids.ts";
+import { queueMail } from "../mail/outbox.ts";
+import { type Client, type Response, startTestApp, type TestApp } from "../test/app.ts";
+import {
+  createCommunity,
+  createInvitation,
+  createPerson,
+  membershipOf,
+  orgId,
+  personIdOf,
+  schoolId,
+  unique,
+} from "../test/factories.ts";
+
+/*
+ * Who may do what, route by route: every route of docs/API.md × every kind of person × the kind of thing
+ * they act on. Each grid below is the policy; each letter in it becomes one test.
+ *
+ * Columns — people, as seen from the fixture communities (which belong to Riverside Elementary):
+ *   adm   Riverside's district administrator (admin@riverside)
+ *   lOwn  a school leader of Riverside Elementary, the community's school
+ *   lOth  a school leader of another school (principal@, Riverside Middle only)
+ *   fac   the community's facilitator (coach@)     mem  a member (teacher6@)
+ *   par   a family partner in it (parent@)          obs  an observer (teacher7@)
+ *   out   an educator of the district who is not in it (teacher3@)
+ *   oAdm  the administrator of the other district (admin@lakeside)
+ *   anon  nobody signed in
+ *
+ * Rows — what they act on:
+ *   visible / private   a district-visible / a private community of Riverside
+ *   otherDistrict       the same kind of thing in Lakeside (a district-visible community, a school, …)
+ *   nonexistent         a random id or token
+ *   own                 a school, person or district invitation of Riverside
+ *   district            a district-wide list or create
+ *   toMe / toSomeoneElse  an invitation addressed to the caller / to another person
+ *
+ * Outcomes:
+ *   Y  allowed, and the change happens (or the data is returned)
+ *   M  reads it with the manager's view: pending join requests, `can.edit`
+ *   J  joins at once                 R  a request to join is recorded
+ *   -  allowed, nothing to change    C  409: the last facilitator cannot leave
+ *   L  listed                        N  not listed
+ *   F  403: they can see it, but it is not theirs to do; nothing changes
+ *   H  404, exactly as if it did not exist; the answer never names it; nothing changes
+ *   A  401: sign in first            B  400: the reset link is not valid
+ *   .  does not apply
+ *
+ * Role-gated district routes (schools, people, district invitations, audit, outbox) answer 403 to anyone
+ * without the role before looking anything up, whatever the id: their `otherDistrict` and `nonexistent`
+ * rows are identical, so that 403 says nothing about another district.
+ * The student-data rule does not apply yet: no student data exists.
+ */
+
+const actorKeys = ["adm", "lOwn", "lOth", "fac", "mem", "par", "obs", "out", "oAdm", "anon"] as const;
+type ActorKey = (typeof actorKeys)[number];
+const outcomes = ["Y", "M", "J", "R", "-", "C", "L", "N", "F", "H", "A", "B", "."] as const;
+type Outcome = (typeof outcomes)[number];
+const targets = [
+  "visible",
+  "private",
+  "otherDistrict",
+  "nonexistent",
+  "own",
+  "district",
+  "toMe",
+  "toSomeoneElse",
+] as const;
+type Target = (typeof targets)[number];
+
+const statusOf: Record<Outcome, number[]> = {
+  Y: [200, 201, 204],
+  M: [200],
+  J: [200],
+  R: [200],
+  "-": [200],
+  L: [200],
+  N: [200],
+  C: [409],
+  F: [403],
+  H: [404],
+  A: [401],
+  B: [400],
+  ".": [],
+};
+/** After these, the change must be in the database; after any other outcome it must not be. */
+const changing = new Set<Outcome>(["Y", "J", "R"]);
+
+/** Parses a grid: a header naming the columns, then one line per target. */
+function parseGrid(grid: string): Map<Target, Outcome[]> {
+  const [header, ...lines] = grid
+    .trim()
+    .split("\n")
+    .map((l) => l.trim().split(/\s+/));
+  if (header?.slice(1).join(" ") !== actorKeys.join(" ")) throw new Error(`bad grid header: ${header}`);
+  const parsed = new Map<Target, Outcome[]>();
+  for (const [target, ...cells] of lines) {
+    if (!targets.includes(target as Target)) throw new Error(`unknown target ${target}`);
+    if (cells.length !== actorKeys.length || cells.some((c) => !outcomes.includes(c as Outcome)))
+      throw new Error(`bad grid line for ${target}: ${cells.join(" ")}`);
+    parsed.set(target as Target, cells as Outcome[]);
+  }
+  return parsed;
+}
+
+/** A caller: their client and who they are. */
+type Actor = { key: ActorKey; client: Client; id: string | null; email: string | null };
+
+type Spec<F> = {
+  /** "METHOD /path"; several when one row drives a sequence. */
+  routes: string[];
+  grid: string;
+  /** Fixtures for one cell; mutating routes build fresh ones so cells never see each other's changes. */
+  prepare: (target: Target, actor: Actor) => Promise<F & { secret: string }>;
+  call: (actor: Actor, fx: F) => Promise<Response>;
+  /** Whether the change happened; must be true exactly for Y, J and R. */
+  changed?: (fx: F, actor: Actor) => Promise<boolean>;
+  /** What else the caller must (not) see. */
+  verify?: (outcome: Outcome, response: Response, fx: F, actor: Actor, target: Target) => unknown;
+};
+type Row = { target: Target; actor: ActorKey; expected: Outcome; run: () => Promise<void> };
+type Runnable = { name: string; routes: string[]; grid: Map<Target, Outcome[]>; rows: () => Row[] };
+
+/** Turns one route's grid into rows; each row checks one cell. */
+function spec<F>(s: Spec<F>): Runnable {
+  const grid = parseGrid(s.grid);
+  const rows = () =>
+    [...grid].flatMap(([target, cells]) =>
+      cells.flatMap((expected, i): Row[] => {
+        const key = actorKeys[i] as ActorKey;
+        if (expected === ".") return [];
+        const run = async () => {
+          const actor = actors[key];
+          const fx = await s.prepare(target, actor);
+          const response = await s.call(actor, fx);
+          expect(statusOf[expected], `${response.status} ${JSON.stringify(response.body)}`).toContain(
+            response.status,
+          );
+          if (expected === "H") {
+            expect(response.body.title).toBe("Not found");
+            expect(JSON.stringify(response.body)).not.toContain(fx.secret);
+          }
+          if (expected === "F") expect(response.body.title).toBe("Not allowed");
+          if (expected === "A") expect(response.body.title).toBe("Sign in required");
+          if (s.changed) expect(await s.changed(fx, actor), "changed").toBe(changing.has(expected));
+          await s.verify?.(expected, response, fx, actor, target);
+        };
+        return [{ target, actor: key, expected, run }];
+      }),
+    );
+  return { name: s.routes.join(" + "), routes: s.routes, grid, rows };
+}
+
+let t: TestApp;
+const actors = {} as Record<ActorKey, Actor>;
+const ids = {
+  riverside: "",
+  lakeside: "",
+  elementary: "",
+  lakesideHigh: "",
+  teacher2: "",
+  teacher8: "",
+  lakeFacilitator: "",
+  lakeMember: "",
+  lakeRequester: "",
+};
+const signedInAs: Record<Exclude<ActorKey, "anon" | "lOwn">, string> = {
+  adm: "admin@riverside.example",
+  lOth: "principal@riverside.example",
+  fac: "coach@riverside.example",
+  mem: "teacher6@riverside.example",
+  par: "parent@riverside.example",
+  obs: "teacher7@riverside.example",
+  out: "teacher3@riverside.example",
+  oAdm: "admin@lakeside.example",
+};
+const idOf = (key: ActorKey) => actors[key].id ?? "";
+const emailFor = (what: string) => `${unique(what).replace(/\W+/g, "-")}@factory.example`;
+
+// ── Communities ────────────────────────────────────────────────────────────────────────────────────────
+
+type CommunityFx = {
+  id: string;
+  name: string;
+  memberId: string;
+  requesterId: string;
+  invitationId: string;
+  /** The caller's membership before the call. */
+  before: Awaited<ReturnType<typeof membershipOf>>;
+};
+type CommunityTarget = "visible" | "private" | "otherDistrict";
+/** Read-only routes share these; mutating routes get a fresh community per cell. */
+const shared = {} as Record<CommunityTarget, CommunityFx>;
+
+/**
+ * A community with the standard cast. In Riverside: a facilitator, a member, a partner, an observer, a
+ * pending join request and a pending invitation. In Lakeside: a facilitator, a member, a join request and
+ * a pending invitation.
+ */
+async function community(target: Target, actor: Actor, archived = false): Promise<CommunityFx> {
+  if (target === "nonexistent") {
+    const name = unique("Nowhere");
+    return {
+      id: newId(),
+      name,
+      memberId: newId(),
+      requesterId: newId(),
+      invitationId: newId(),
+      before: null,
+    };
+  }
+  const lakeside = target === "otherDistrict";
+  const made = await createCommunity(t.db, {
+    orgId: lakeside ? ids.lakeside : ids.riverside,
+    name: unique(lakeside ? "Lakeside Lab Circle" : `Riverside ${target} circle`),
+    visibility: target === "private" ? "private" : "organization",
+    schoolIds: [lakeside ? ids.lakesideHigh : ids.elementary],
+    archived,
+    members: lakeside
+      ? [
+          [ids.lakeFacilitator, "facilitator"],
+          [ids.lakeMember, "member"],
+          [ids.lakeRequester, "member", "requested"],
+        ]
+      : [
+          [idOf("fac"), "facilitator"],
+          [idOf("mem"), "member"],
+          [idOf("par"), "partner"],
+          [idOf("obs"), "observer"],
+          [ids.teacher2, "member", "requested"],
+        ],
+  });
+  const invitation = await createInvitation(t.db, {
+    orgId: lakeside ? ids.lakeside : ids.riverside,
+    invitedBy: lakeside ? ids.lakeFacilitator : idOf("fac"),
+    email: emailFor("invitee"),
+    communityId: made.id,
+  });
+  return {
+    id: made.id,
+    name: made.name,
+    memberId: lakeside ? ids.lakeMember : idOf("mem"),
+    requesterId: lakeside ? ids.lakeRequester : ids.teacher2,
+    invitationId: invitation.id,
+    before: actor.id ? await membershipOf(t.db, made.id, actor.id) : null,
+  };
+}
+const fresh = async (target: Target, actor: Actor) => {
+  const fx = await community(target, actor);
+  return { ...fx, secret: fx.name };
+};
+const readOnly = async (target: Target, actor: Actor) => {
+  const fx = target === "nonexistent" ? await community(target, actor) : shared[target as CommunityTarget];
+  return { ...fx, secret: fx.name };
+};
+const url = (fx: { id: string }, path = "") => `/api/v1/communities/${fx.id}${path}`;
+const communityRow = async (id: string) =>
+  (await t.db.select().from(communities).where(eq(communities.id, id)))[0];
+
+/** Managing a community: its facilitators, the district's administrators, leaders of its schools. */
+const manage = `
+  target         adm  lOwn lOth fac  mem  par  obs  out  oAdm anon
+  visible        Y    Y    F    Y    F    F    F    F    H    A
+  private        Y    Y    H    Y    F    F    F    H    H    A
+  otherDistrict  H    H    H    H    H    H    H    H    Y    A
+  nonexistent    H    H    H    H    H    H    H    H    H    A`;
+
+const JOIN = "POST /api/v1/communities/:id/join";
+const LEAVE = "POST /api/v1/communities/:id/leave";
+
+const communitySpecs: Runnable[] = [
+  spec<CommunityFx>({
+    routes: ["GET /api/v1/communities/:id"],
+    grid: `
+      target         adm  lOwn lOth fac  mem  par  obs  out  oAdm anon
+      visible        M    M    Y    M    Y    Y    Y    Y    H    A
+      private        M    M    H    M    Y    Y    Y    H    H    A
+      otherDistrict  H    H    H    H    H    H    H    H    M    A
+      nonexistent    H    H    H    H    H    H    H    H    H    A`,
+    prepare: readOnly,
+    call: (a, fx) => a.client.get(url(fx)),
+    verify: (outcome, { body }, fx, actor, target) => {
+      if (outcome !== "M" && outcome !== "Y") return;
+      expect(body.name).toBe(fx.name);
+      const manager = outcome === "M";
+      const requests = body.requests.map((r: { personId: string }) => r.personId);
+      expect(requests).toEqual(manager ? [fx.requesterId] : []);
+      // What `can` tells the UI is exactly what the other grids of this file allow.
+      expect(body.can).toEqual({
+        edit: manager,
+        archive: manager,
+        invite: manager,
+        manageMembers: manager,
+        join: expectedOf(JOIN, target, actor.key) === "J",
+        requestToJoin: expectedOf(JOIN, target, actor.key) === "R",
+        leave: expectedOf(LEAVE, target, actor.key) === "Y",
+      });
+    },
+  }),
+  spec<CommunityFx>({
+    routes: ["PATCH /api/v1/communities/:id"],
+    grid: manage,
+    prepare: fresh,
+    call: (a, fx) => a.client.patch(url(fx), { purpose: "Edited through the matrix." }),
+    changed: async (fx) => (await communityRow(fx.id))?.purpose === "Edited through the matrix.",
+  }),
+  spec<CommunityFx>({
+    routes: ["POST /api/v1/communities/:id/archive"],
+    grid: manage,
+    prepare: fresh,
+    call: (a, fx) => a.client.post(url(fx, "/archive")),
+    changed: async (fx) => Boolean((await communityRow(fx.id))?.archivedAt),
+  }),
+  spec<CommunityFx>({
+    routes: ["POST /api/v1/communities/:id/restore"],
+    grid: manage,
+    prepare: async (target, actor) => {
+      const fx = await community(target, actor, true);
+      return { ...fx, secret: fx.name };
+    },
+    call: (a, fx) => a.client.post(url(fx, "/restore")),
+    changed: async (fx) => (await communityRow(fx.id))?.archivedAt === null,
+  }),
+  spec<CommunityFx>({
+    routes: [JOIN],
+    grid: `
+      target         adm  lOwn lOth fac  mem  par  obs  out  oAdm anon
+      visible        J    J    R    -    -    -    -    R    H    A
+      private        J    J    H    -    -    -    -    H    H    A
+      otherDistrict  H    H    H    H    H    H    H    H    J    A
+      nonexistent    H    H    H    H    H    H    H    H    H    A`,
+    prepare: fresh,
+    call: (a, fx) => a.client.post(url(fx, "/join")),
+    verify: async (outcome, response, fx, actor) => {
+      const after = actor.id ? await membershipOf(t.db, fx.id, actor.id) : null;
+      if (outcome === "J") expect(after).toEqual({ role: "member", status: "active" });
+      else if (outcome === "R") expect(after).toEqual({ role: "member", status: "requested" });
+      else expect(after).toEqual(fx.before);
+      if (outcome === "J" || outcome === "R") expect(response.body.myStatus).toBe(after?.status);
+    },
+  }),
+  spec<CommunityFx>({
+    routes: [LEAVE],
+    grid: `
+      target         adm  lOwn lOth fac  mem  par  obs  out  oAdm anon
+      visible        -    -    -    C    Y    Y    Y    -    H    A
+      private        -    -    H    C    Y    Y    Y    H    H    A
+      otherDistrict  H    H    H    H    H    H    H    H    -    A
+      nonexistent    H    H    H    H    H    H    H    H    H    A`,
+    prepare: fresh,
+    call: (a, fx) => a.client.post(url(fx, "/leave")),
+    verify: async (outcome, response, fx, actor) => {
+      const after = actor.id ? await membershipOf(t.db, fx.id, actor.id) : null;
+      if (outcome === "Y") expect(after?.status).toBe("left");
+      else expect(after).toEqual(fx.before);
+      if (outcome === "C") expect(response.body.detail).toMatch(/only facilitator/);
+    },
+  }),
+  spec<CommunityFx>({
+    routes: ["GET /api/v1/communities/:id/invitations"],
+    grid: manage,
+    prepare: readOnly,
+    call: (a, fx) => a.client.get(url(fx, "/invitations")),
+    verify: (outcome, response, fx) => {
+      if (outcome === "Y")
+        expect(response.body.items.map((i: { id: string }) => i.id)).toEqual([fx.invitationId]);
+    },
+  }),
+  spec<CommunityFx & { email: string }>({
+    routes: ["POST /api/v1/communities/:id/invitations"],
+    grid: manage,
+    prepare: async (target, actor) => ({ ...(await fresh(target, actor)), email: emailFor("new") }),
+    call: (a, fx) => a.client.post(url(fx, "/invitations"), { email: fx.email, role: "member" }),
+    changed: async (fx) =>
+      (await t.db.select().from(invitations).where(eq(invitations.email, fx.email))).length === 1,
+  }),
+  spec<CommunityFx>({
+    routes: ["DELETE /api/v1/communities/:id/invitations/:invitationId"],
+    grid: manage,
+    prepare: fresh,
+    call: (a, fx) => a.client.delete(url(fx, `/invitations/${fx.invitationId}`)),
+    changed: async (fx) => {
+      const [row] = await t.db.select().from(invitations).where(eq(invitations.id, fx.invitationId));
+      return Boolean(row?.revokedAt);
+    },
+  }),
+  spec<CommunityFx>({
+    routes: ["PATCH /api/v1/communities/:id/members/:personId"],
+    grid: manage,
+    prepare: fresh,
+    call: (a, fx) => a.client.patch(url(fx, `/members/${fx.memberId}`), { role: "observer" }),
+    changed: async (fx) => (await membershipOf(t.db, fx.id, fx.memberId))?.role === "observer",
+  }),
+  spec<CommunityFx>({
+    routes: ["DELETE /api/v1/communities/:id/members/:personId"],
+    grid: manage,
+    prepare: fresh,
+    call: (a, fx) => a.client.delete(url(fx, `/members/${fx.memberId}`)),
+    changed: async (fx) => (await membershipOf(t.db, fx.id, fx.memberId))?.status === "left",
+  }),
+  spec<CommunityFx>({
+    routes: ["POST /api/v1/communities/:id/requests/:personId"],
+    grid: manage,
+    prepare: fresh,
+    call: (a, fx) => a.client.post(url(fx, `/requests/${fx.requesterId}`), { approve: true }),
+    changed: async (fx) => (await membershipOf(t.db, fx.id, fx.requesterId))?.status === "active",
+  }),
+  spec<CommunityFx>({
+    routes: ["GET /api/v1/communities"],
+    grid: `
+      target         adm  lOwn lOth fac  mem  par  obs  out  oAdm anon
+      visible        L    L    L    L    L    L    L    L    N    A
+      private        L    L    N    L    L    L    L    N    N    A
+      otherDistrict  N    N    N    N    N    N    N    N    L    A`,
+    prepare: readOnly,
+    call: (a) => a.client.get("/api/v1/communities?scope=all"),
+    verify: (outcome, response, fx) => {
+      if (outcome !== "L" && outcome !== "N") return;
+      const names = response.body.items.map((i: { name: string }) => i.name);
+      if (outcome === "L") expect(names).toContain(fx.name);
+      else expect(names).not.toContain(fx.name);
+    },
+  }),
+  spec<{ name: string }>({
+    routes: ["POST /api/v1/communities"],
+    grid: `
+      target         adm  lOwn lOth fac  mem  par  obs  out  oAdm anon
+      district       Y    Y    Y    Y    Y    F    Y    Y    Y    A`,
+    prepare: async () => {
+      const name = unique("Created in the matrix");
+      return { name, secret: name };
+    },
+    call: (a, fx) => a.client.post("/api/v1/communities", { name: fx.name, kind: "other" }),
+    verify: async (outcome, _response, fx, actor) => {
+      const [row] = await t.db.select().from(communities).where(eq(communities.name, fx.name));
+      if (outcome !== "Y") return expect(row).toBeUndefined();
+      expect(row?.orgId).toBe(actor.key === "oAdm" ? ids.lakeside : ids.riverside);
+      expect(await membershipOf(t.db, row?.id ?? "", idOf(actor.key))).toEqual({
+        role: "facilitator",
+        status: "active",
+      });
+    },
+  }),
+];
+
+// ── Invitations by link ────────────────────────────────────────────────────────────────────────────────
+
+type InvitationFx = { communityId: string; invitationId: string; token: string; email: string };
+
+/** A fresh community (facilitated by teacher8) and an invitation to join it as an observer. */
+async function invitation(target: Target, actor: Actor): Promise<InvitationFx & { secret: string }> {
+  if (target === "nonexistent") {
+    const none = { communityId: newId(), invitationId: newId(), token: newToken(), email: "" };
+    return { ...none, secret: unique("Nowhere") };
+  }
+  const made = await createCommunity(t.db, {
+    orgId: ids.riverside,
+    visibility: "organization",
+    members: [[ids.teacher8, "facilitator"]],
+  });
+  const email = target === "toMe" ? (actor.email ?? "") : "teacher4@riverside.example";
+  const inv = await createInvitation(t.db, {
+    orgId: ids.riverside,
+    invitedBy: ids.teacher8,
+    email,
+    communityId: made.id,
+    communityRole: "observer",
+  });
+  return { communityId: made.id, invitationId: inv.id, token: inv.token, email, secret: made.name };
+}
+const accepted = async (fx: InvitationFx, actor: Actor) => {
+  const [row] = await t.db.select().from(invitations).where(eq(invitations.id, fx.invitationId));
+  const member = actor.id ? await membershipOf(t.db, fx.communityId, actor.id) : null;
+  expect(member).toEqual(row?.acceptedAt ? { role: "observer", status: "active" } : null);
+  return Boolean(row?.acceptedAt);
+};
+
+const invitationSpecs: Runnable[] = [
+  spec<InvitationFx>({
+    routes: ["GET /api/v1/invitations/:token"],
+    // The emailed token is the permission to see the invitation; no sign-in needed.
+    grid: `
+      target         adm  lOwn lOth fac  mem  par  obs  out  oAdm anon
+      toMe           Y    Y    Y    Y    Y    Y    Y    Y    Y    .
+      toSomeoneElse  Y    Y    Y    Y    Y    Y    Y    Y    Y    Y
+      nonexistent    H    H    H    H    H    H    H    H    H    H`,
+    prepare: invitation,
+    call: (a, fx) => a.client.get(`/api/v1/invitations/${fx.token}`),
+    verify: (outcome, response, fx) => {
+      if (outcome === "Y") expect(response.body).toMatchObject({ email: fx.email, status: "pending" });
+    },
+  }),
+  spec<InvitationFx>({
+    routes: ["POST /api/v1/invitations/:token/accept"],
+    // Only the addressee, signed in to their own district's account, can accept.
+    grid: `
+      target         adm  lOwn lOth fac  mem  par  obs  out  oAdm anon
+      toMe           Y    Y    Y    Y    Y    Y    Y    Y    F    .
+      toSomeoneElse  F    F    F    F    F    F    F    F    F    A
+      nonexistent    H    H    H    H    H    H    H    H    H    H`,
+    prepare: invitation,
+    call: (a, fx) => a.client.post(`/api/v1/invitations/${fx.token}/accept`, {}),
+    changed: accepted,
+    verify: (outcome, response, fx) => {
+      // It says whose invitation it is, so the person knows which account to use.
+      if (outcome === "F") expect(response.body.detail).toContain(`sent to ${fx.email}`);
+    },
+  }),
+  spec<InvitationFx>({
+    routes: ["POST /api/v1/me/invitations/:invitationId/accept"],
+    grid: `
+      target         adm  lOwn lOth fac  mem  par  obs  out  oAdm anon
+      toMe           Y    Y    Y    Y    Y    Y    Y    Y    H    .
+      toSomeoneElse  H    H    H    H    H    H    H    H    H    A
+      nonexistent    H    H    H    H    H    H    H    H    H    A`,
+    prepare: invitation,
+    call: (a, fx) => a.client.post(`/api/v1/me/invitations/${fx.invitationId}/accept`, {}),
+    changed: accepted,
+  }),
+];
+
+// ── The district: me, schools, people, district invitations, audit, outbox ────────────────────────────
+
+const everyone = `
+  target         adm  lOwn lOth fac  mem  par  obs  out  oAdm anon
+  district       Y    Y    Y    Y    Y    Y    Y    Y    Y    A`;
+const adminsOnly = `
+  target         adm  lOwn lOth fac  mem  par  obs  out  oAdm anon
+  district       Y    F    F    F    F    F    F    F    Y    A`;
+/** Changing one thing of a district: that district's administrators only. */
+const itsAdmins = `
+  target         adm  lOwn lOth fac  mem  par  obs  out  oAdm anon
+  own            Y    F    F    F    F    F    F    F    H    A
+  otherDistrict  H    F    F    F    F    F    F    F    Y    A
+  nonexistent    H    F    F    F    F    F    F    F    H    A`;
+
+type Owned = { id: string };
+const ownerOrg = (target: Target) => (target === "otherDistrict" ? ids.lakeside : ids.riverside);
+const nothing = async () => ({ secret: unique("Nothing") });
+const sideOf = (actor: Actor) => (actor.key === "oAdm" ? "lakeside" : "riverside");
+
+const districtSpecs: Runnable[] = [
+  spec<object>({
+    routes: ["GET /api/v1/me"],
+    grid: everyone,
+    prepare: nothing,
+    call: (a) => a.client.get("/api/v1/me"),
+    verify: (outcome, response, _fx, actor) => {
+      if (outcome === "Y") expect(response.body.person.email).toBe(actor.email);
+    },
+  }),
+  spec<object>({
+    routes: ["PATCH /api/v1/me/profile"],
+    grid: everyone,
+    prepare: nothing,
+    call: (a) => a.client.patch("/api/v1/me/profile", { pronouns: "they/them" }),
+    changed: async (_fx, actor) => {
+      const [row] = await t.db
+        .select()
+        .from(people)
+        .where(eq(people.id, actor.id ?? newId()));
+      return row?.pronouns === "they/them";
+    },
+  }),
+  spec<object>({
+    routes: ["GET /api/v1/home"],
+    grid: everyone,
+    prepare: nothing,
+    call: (a) => a.client.get("/api/v1/home"),
+    verify: (outcome, response) => {
+      if (outcome === "Y") expect(response.body.communities).toBeInstanceOf(Array);
+    },
+  }),
+  spec<object>({
+    routes: ["GET /api/v1/schools"],
+    grid: everyone,
+    prepare: nothing,
+    call: (a) => a.client.get("/api/v1/schools"),
+    verify: (outcome, response, _fx, actor) => {
+      if (outcome !== "Y") return;
+      const names = response.body.items.map((s: { name: string }) => s.name);
+      if (sideOf(actor) === "lakeside") expect(names).toEqual(["Lakeside High"]);
+      else expect(names).toEqual(["Riverside Elementary", "Riverside Middle"]);
+    },
+  }),
+  spec<{ name: string }>({
+    routes: ["POST /api/v1/schools"],
+    grid: adminsOnly,
+    prepare: async () => {
+      const name = unique("Matrix School");
+      return { name, secret: name };
+    },
+    call: (a, fx) => a.client.post("/api/v1/schools", { name: fx.name }),
+    verify: async (outcome, _response, fx, actor) => {
+      const [row] = await t.db.select().from(schools).where(eq(schools.name, fx.name));
+      if (outcome === "Y") expect(row?.orgId).toBe(ids[sideOf(actor)]);
+      else expect(row).toBeUndefined();
+    },
+  }),
+  spec<Owned>({
+    routes: ["PATCH /api/v1/schools/:id"],
+    grid: itsAdmins,
+    prepare: async (target) => {
+      const name = unique("School to rename");
+      if (target === "nonexistent") return { id: newId(), secret: name };
+      const id = newId();
+      await t.db.insert(schools).values({ id, orgId: ownerOrg(target), name });
+      return { id, secret: name };
+    },
+    call: (a, fx) => a.client.patch(`/api/v1/schools/${fx.id}`, { name: `Renamed ${fx.id}` }),
+    changed: async (fx) => {
+      const [row] = await t.db.select().from(schools).where(eq(schools.id, fx.id));
+      return row?.name === `Renamed ${fx.id}`;
+    },
+  }),
+  spec<object>({
+    routes: ["GET /api/v1/people"],
+    grid: `
+      target         adm  lOwn lOth fac  mem  par  obs  out  oAdm anon
+      district       Y    Y    Y    F    F    F    F    F    Y    A`,
+    prepare: nothing,
+    call: (a) => a.client.get("/api/v1/people"),
+    verify: (outcome, response, _fx, actor) => {
+      if (outcome !== "Y") return;
+      const found = response.body.items.map((p: { email: string }) => p.email);
+      const [mine, theirs] = ["coach@riverside.example", "admin@lakeside.example"];
+      expect(found).toContain(sideOf(actor) === "riverside" ? mine : theirs);
+      expect(found).not.toContain(sideOf(actor) === "riverside" ? theirs : mine);
+    },
+  }),
+  spec<Owned>({
+    routes: ["PATCH /api/v1/people/:id"],
+    grid: itsAdmins,
+    prepare: async (target) => {
+      const name = unique("Person to promote");
+      if (target === "nonexistent") return { id: newId(), secret: name };
+      const person = await createPerson(t.db, { orgId: ownerOrg(target), name });
+      return { id: person.id, secret: name };
+    },
+    call: (a, fx) => a.client.patch(`/api/v1/people/${fx.id}`, { orgRole: "school_leader" }),
+    changed: async (fx) => {
+      const [row] = await t.db.select().from(people).where(eq(people.id, fx.id));
+      return row?.orgRole === "school_leader";
+    },
+  }),
+  spec<object>({
+    routes: ["GET /api/v1/people/invitations"],
+    grid: adminsOnly,
+    prepare: nothing,
+    call: (a) => a.client.get("/api/v1/people/invitations"),
+    verify: (outcome, response, _fx, actor) => {
+      if (outcome !== "Y") return;
+      const found = response.body.items.map((i: { email: string }) => i.email);
+      expect(found).toEqual([`${sideOf(actor)}-hire@factory.example`]);
+    },
+  }),
+  spec<{ email: string }>({
+    routes: ["POST /api/v1/people/invitations"],
+    grid: adminsOnly,
+    prepare: async () => {
+      const email = emailFor("hire");
+      return { email, secret: email };
+    },
+    call: (a, fx) => a.client.post("/api/v1/people/invitations", { email: fx.email, orgRole: "educator" }),
+    verify: async (outcome, _response, fx, actor) => {
+      const [row] = await t.db.select().from(invitations).where(eq(invitations.email, fx.email));
+      if (outcome === "Y") expect(row?.orgId).toBe(ids[sideOf(actor)]);
+      else expect(row).toBeUndefined();
+    },
+  }),
+  spec<Owned>({
+    routes: ["DELETE /api/v1/people/invitations/:invitationId"],
+    grid: itsAdmins,
+    prepare: async (target) => {
+      const email = emailFor("withdrawn");
+      if (target === "nonexistent") return { id: newId(), secret: email };
+      const invitedBy = target === "otherDistrict" ? idOf("oAdm") : idOf("adm");
+      const made = await createInvitation(t.db, { orgId: ownerOrg(target), invitedBy, email });
+      return { id: made.id, secret: email };
+    },
+    call: (a, fx) => a.client.delete(`/api/v1/people/invitations/${fx.id}`),
+    changed: async (fx) => {
+      const [row] = await t.db.select().from(invitations).where(eq(invitations.id, fx.id));
+      return Boolean(row?.revokedAt);
+    },
+  }),
+  spec<object>({
+    routes: ["GET /api/v1/audit"],
+    grid: adminsOnly,
+    prepare: nothing,
+    call: (a) => a.client.get("/api/v1/audit?action=auth.sign_in&limit=100"),
+    verify: (outcome, response, _fx, actor) => {
+      if (outcome !== "Y") return;
+      // Both administrators signed in before the matrix ran; each sees only their own district's.
+      const who = response.body.items.map((e: { actorName: string }) => e.actorName);
+      const [mine, theirs] =
+        sideOf(actor) === "riverside" ? ["Dana Whitfield", "Noor Haddad"] : ["Noor Haddad", "Dana Whitfield"];
+      expect(who).toContain(mine);
+      expect(who).not.toContain(theirs);
+    },
+  }),
+  spec<object>({
+    routes: ["GET /api/v1/outbox"],
+    grid: adminsOnly,
+    prepare: nothing,
+    call: (a) => a.client.get("/api/v1/outbox"),
+    verify: (outcome, response, _fx, actor) => {
+      if (outcome !== "Y") return;
+      const to = response.body.items.map((m: { to: string }) => m.to);
+      const other = sideOf(actor) === "riverside" ? "lakeside" : "riverside";
+      expect(to).toContain(`${sideOf(actor)}-mail@factory.example`);
+      expect(to).not.toContain(`${other}-mail@factory.example`);
+    },
+  }),
+];
+
+// ── Public routes: the same for everyone ──────────────────────────────────────────────────────────────
+
+let addresses = 0;
+/** A request from a client address of its own, so Better Auth's per-address limits stay out of the way. */
+async function fromOwnAddress(a: Actor, path: string, payload: object): Promise<Response> {
+  const n = ++addresses;
+  const response = await t.app.inject({
+    method: "POST",
+    url: path,
+    payload,
+    remoteAddress: `10.20.${Math.floor(n / 200)}.${n % 200}`,
+    headers: a.client.cookie ? { cookie: a.client.cookie } : {},
+  });
+  return { status: response.statusCode, body: response.json(), headers: response.headers };
+}
+
+const publicSpecs: Runnable[] = [
+  spec<object>({
+    routes: ["GET /healthz"],
+    grid: `
+      target         adm  lOwn lOth fac  mem  par  obs  out  oAdm anon
+      district       Y    Y    Y    Y    Y    Y    Y    Y    Y    Y`,
+    prepare: nothing,
+    call: (a) => a.client.get("/healthz"),
+    verify: (outcome, response) => {
+      if (outcome === "Y") expect(response.body).toEqual({ status: "ok", database: "ok" });
+    },
+  }),
+  spec<{ session: Client }>({
+    routes: ["POST /api/auth/sign-in/email", "POST /api/auth/sign-out"],
+    grid: `
+      target         adm  lOwn lOth fac  mem  par  obs  out  oAdm anon
+      district       Y    Y    Y    Y    Y    Y    Y    Y    Y    .`,
+    prepare: async (_target, actor) => ({ session: await t.signIn(actor.email ?? ""), secret: unique("x") }),
+    call: (_a, fx) => fx.session.post("/api/auth/sign-out", {}),
+    verify: async (_outcome, _response, fx, actor) => {
+      expect((await fx.session.get("/api/v1/me")).status).toBe(401);
+      // Signing out one session leaves the person's other sessions alone.
+      expect((await actor.client.get("/api/v1/me")).status).toBe(200);
+    },
+  }),
+  spec<object>({
+    routes: ["POST /api/auth/request-password-reset"],
+    grid: `
+      target         adm  lOwn lOth fac  mem  par  obs  out  oAdm anon
+      district       Y    Y    Y    Y    Y    Y    Y    Y    Y    Y`,
+    prepare: nothing,
+    call: (a) =>
+      fromOwnAddress(a, "/api/auth/request-password-reset", {
+        email: a.email ?? "teacher4@riverside.example",
+        redirectTo: "/reset-password",
+      }),
+  }),
+  spec<object>({
+    routes: ["POST /api/auth/reset-password"],
+    grid: `
+      target         adm  lOwn lOth fac  mem  par  obs  out  oAdm anon
+      nonexistent    B    B    B    B    B    B    B    B    B    B`,
+    prepare: nothing,
+    call: (a) =>
+      fromOwnAddress(a, "/api/auth/reset-password", { newPassword: "a-new-password-1", token: "made-up" }),
+  }),
+];
+
+const allSpecs = [...communitySpecs, ...invitationSpecs, ...districtSpecs, ...publicSpecs];
+
+function expectedOf(route: string, target: Target, actor: ActorKey): Outcome {
+  const found = allSpecs.find((s) => s.routes.includes(route));
+  return found?.grid.get(target)?.[actorKeys.indexOf(actor)] ?? ".";
+}
+
+beforeAll(async () => {
+  t = await startTestApp();
+  ids.riverside = await orgId(t.db, "riverside");
+  ids.lakeside = await orgId(t.db, "lakeside");
+  ids.elementary = await schoolId(t.db, "Riverside Elementary");
+  ids.lakesideHigh = await schoolId(t.db, "Lakeside High");
+  ids.teacher2 = await personIdOf(t.db, "teacher2@riverside.example");
+  ids.teacher8 = await personIdOf(t.db, "teacher8@riverside.example");
+  ids.lakeFacilitator = await personIdOf(t.db, "teacher1@lakeside.example");
+  ids.lakeMember = (await createPerson(t.db, { orgId: ids.lakeside, name: "Ada Brook" })).id;
+  ids.lakeRequester = (await createPerson(t.db, { orgId: ids.lakeside, name: "Ravi Shore" })).id;
+  const leader = await createPerson(t.db, {
+    orgId: ids.riverside,
+    email: "elementary-principal@riverside.example",
+    name: "Ruth Alvarez",
+    orgRole: "school_leader",
+    schoolIds: [ids.elementary],
+    canSignIn: true,
+  });
+  await Promise.all(
+    Object.entries({ ...signedInAs, lOwn: leader.email }).map(async ([key, email]) => {
+      const client = await t.signIn(email);
+      actors[key as ActorKey] = { key: key as ActorKey, client, id: await personIdOf(t.db, email), email };
+    }),
+  );
+  actors.anon = { key: "anon", client: t.anonymous, id: null, email: null };
+  for (const target of ["visible", "private", "otherDistrict"] as const) {
+    shared[target] = await community(target, actors.anon);
+  }
+  for (const side of ["riverside", "lakeside"] as const) {
+    const invitedBy = idOf(side === "riverside" ? "adm" : "oAdm");
+    await createInvitation(t.db, { orgId: ids[side], invitedBy, email: `${side}-hire@factory.example` });
+    const mail = { subject: "Hello", text: "Hello", html: "<p>Hello</p>" };
+    await queueMail(t.db, { orgId: ids[side], to: `${side}-mail@factory.example`, ...mail });
+  }
+});
+afterAll(() => t?.close());
+
+describe.each(allSpecs.map((s) => [s.name, s] as const))("%s", (_name, s) => {
+  it.each(s.rows())("$target · $actor → $expected", (row) => row.run());
+});
+
+describe("the matrix itself", () => {
+  /** Parameter names differ between the docs and the code (`:id`, `:invitationId`); their places do not. */
+  const shape = (route: string) => route.replace(/:\w+/g, ":param");
+  const covered = new Set(allSpecs.flatMap((s) => s.routes).map(shape));
+
+  it("covers every route the server documents in its OpenAPI", async () => {
+    const openapi = (await t.anonymous.get("/api/openapi.json")).body as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const offered = Object.entries(openapi.paths).flatMap(([path, operations]) =>
+      Object.keys(operations).map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ":$1")}`),
+    );
+    expect(offered.length).toBeGreaterThan(20);
+    expect(offered.filter((route) => !covered.has(shape(route)))).toEqual([]);
+  });
+
+  it("covers every route of docs/API.md", async () => {
+    const doc = await readFile(new URL("../../docs/API.md", import.meta.url), "utf8");
+    const documented = [...doc.matchAll(/^\| (GET|POST|PATCH|DELETE) \| ([^|]+) \|/gm)].flatMap(
+      ([, method, cell]) => {
+        const [first = "", ...more] = [...(cell ?? "").matchAll(/`([^`]+)`/g)].map((m) => m[1] ?? "");
+        // "`/api/v1/communities/:id/archive` · `/restore`": the second replaces the last segment.
+        return [first, ...more.map((tail) => first.replace(/\/[^/]+$/, tail))].map((p) => `${method} ${p}`);
+      },
+    );
+    expect(documented.length).toBeGreaterThan(20);
+    expect(documented.filter((route) => !covered.has(shape(route)))).toEqual([]);
+  });
+});
