@@ -28,7 +28,16 @@ export async function registerApiDocs(app: FastifyInstance): Promise<void> {
     });
     await docs.register(scalar, {
       routePrefix: "/api/docs",
-      configuration: { url: "/api/openapi.json", title: "Lamplight API" },
+      // Self-hosted and offline: no web fonts, AI agent, MCP or developer toolbar from the vendor's servers.
+      configuration: {
+        url: "/api/openapi.json",
+        title: "Lamplight API",
+        withDefaultFonts: false,
+        showDeveloperTools: "never",
+        documentDownloadType: "json",
+        agent: { disabled: true },
+        mcp: { disabled: true },
+      },
     });
   });
 }
