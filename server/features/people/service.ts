@@ -125,7 +125,7 @@ export async function adminUpdatePerson(
 ): Promise<Person> {
   if (!orgPolicy.manageOrganization(ctx.actor))
     throw forbidden("Only district administrators can change people's roles.");
-  return ctx.db.transaction(async (tx) => {
+  const person = await ctx.db.transaction(async (tx) => {
     const before = await loadPerson(tx, ctx.actor.orgId, id);
     const audit = (action: Parameters<typeof recordAudit>[1]["action"], details: Record<string, unknown>) =>
       recordAudit(tx, {
@@ -146,8 +146,6 @@ export async function adminUpdatePerson(
         input.status ? "status" : "orgRole",
       );
     }
-    // Cached sessions carry the role and status: drop them so the change applies to the next request.
-    forgetPerson(id);
     if (input.orgRole && input.orgRole !== before.orgRole) {
       await tx.update(people).set({ orgRole: input.orgRole, updatedAt: sql`now()` }).where(eq(people.id, id));
       await audit("person.role_changed", { from: before.orgRole, to: input.orgRole });
@@ -165,6 +163,10 @@ export async function adminUpdatePerson(
     }
     return loadPerson(tx, ctx.actor.orgId, id);
   });
+  // Cached sessions carry the role, schools and status: drop them now the change is saved, so it
+  // applies to the person's next request (dropped before the commit, a request in between re-cached them).
+  forgetPerson(id);
+  return person;
 }
 
 const sameSet = (a: string[], b: string[]) =>

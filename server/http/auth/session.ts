@@ -3,7 +3,7 @@ import { and, eq, gt, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { people, sessions } from "../../db/schema/index.ts";
 import type { Actor } from "./plugin.ts";
-import { cachedSession, rememberSession } from "./session-cache.ts";
+import { cachedSession, cacheGeneration, rememberSession } from "./session-cache.ts";
 
 /**
  * Reads the signed-in person from the session cookie Better Auth set: checks its HMAC signature, then
@@ -20,6 +20,7 @@ export function createSessionResolver(db: Db, secret: string, cookieName: string
     if (cached) return { actor: cached.actor, token: cached.token };
     const token = verifiedToken(signed, secret);
     if (!token) return null;
+    const since = cacheGeneration();
     const [row] = await db
       .select({
         id: people.id,
@@ -45,7 +46,7 @@ export function createSessionResolver(db: Db, secret: string, cookieName: string
       email: row.email,
       schoolIds: row.schoolIds,
     };
-    rememberSession(signed, token, actor, row.expiresAt.getTime());
+    rememberSession(signed, token, actor, row.expiresAt.getTime(), since);
     return { actor, token };
   };
 }
