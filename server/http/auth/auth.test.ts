@@ -145,6 +145,44 @@ describe("a deactivated person", () => {
   });
 });
 
+describe("a deactivation that a request of the person races", () => {
+  it("still ends their session the moment the administrator's change is saved", async () => {
+    const chris = await t.signIn("teacher4@riverside.example");
+    const id = await t.personId("teacher4@riverside.example");
+    expect((await chris.get("/api/v1/me")).status).toBe(200);
+
+    // Hold the person's row, so the deactivation stops half-way through its transaction.
+    const holder = await t.db.$client.connect();
+    try {
+      await holder.query("begin");
+      await holder.query("select 1 from people where id = $1 for update", [id]);
+      const deactivating = admin.patch(`/api/v1/people/${id}`, { status: "deactivated" });
+      await waitFor(async () => {
+        const { rows } = await holder.query(
+          "select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()",
+        );
+        return rows[0].n > 0;
+      });
+      // Not saved yet: they are still signed in.
+      expect((await chris.get("/api/v1/me")).status).toBe(200);
+      await holder.query("rollback");
+      expect((await deactivating).status).toBe(200);
+    } finally {
+      holder.release();
+    }
+    expect((await chris.get("/api/v1/me")).status).toBe(401);
+    await admin.patch(`/api/v1/people/${id}`, { status: "active" });
+  });
+});
+
+async function waitFor(condition: () => Promise<boolean>, timeoutMs = 5_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error("condition not met in time");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 describe("resetting a forgotten password by email", () => {
   it("mails a link over SMTP; following it sets a new password and ends every old session", async () => {
     const email = "teacher4@riverside.example";
