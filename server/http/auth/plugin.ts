@@ -31,18 +31,33 @@ declare module "fastify" {
 
 type Bridge = { auth: Auth; db: Db; cookieName: string; secret: string };
 
-/** Mounts Better Auth at /api/auth/* and gives every request a lazy, memoised `actor()`. */
+/**
+ * The parts of Better Auth Lamplight uses. Its other endpoints (update-user, change-password,
+ * list-sessions, …) would bypass Lamplight's validation, policy and audit, so they are not mounted.
+ */
+const betterAuthRoutes = [
+  ["POST", "/api/auth/sign-in/email"],
+  ["POST", "/api/auth/sign-out"],
+  ["POST", "/api/auth/request-password-reset"],
+  ["POST", "/api/auth/reset-password"],
+  // The emailed reset link: checks the token, then redirects to the app's reset form.
+  ["GET", "/api/auth/reset-password/:token"],
+] as const;
+
+/** Mounts the parts of Better Auth we use under /api/auth and gives every request a lazy, memoised `actor()`. */
 export async function registerAuth(app: FastifyInstance, auth: Auth, db: Db, secret: string): Promise<void> {
   const cookieName = (await auth.$context).authCookies.sessionToken.name;
   const resolveSession = createSessionResolver(db, secret, cookieName);
   const bridge: Bridge = { auth, db, cookieName, secret };
 
-  app.route({
-    method: ["GET", "POST"],
-    url: "/api/auth/*",
-    schema: { hide: true },
-    handler: (request, reply) => forwardToBetterAuth(request, reply, bridge),
-  });
+  for (const [method, url] of betterAuthRoutes) {
+    app.route({
+      method,
+      url,
+      schema: { hide: true },
+      handler: (request, reply) => forwardToBetterAuth(request, reply, bridge),
+    });
+  }
 
   const memo = new WeakMap<FastifyRequest, Promise<Actor | null>>();
   const resolve = (request: FastifyRequest) => {
