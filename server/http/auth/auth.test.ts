@@ -112,6 +112,29 @@ describe("the sign-in rate limit", () => {
   });
 });
 
+describe("the identity library's other endpoints", () => {
+  it.each([
+    ["POST", "/api/auth/update-user", { name: "x".repeat(5000) }],
+    ["POST", "/api/auth/update-user", { name: "" }],
+    [
+      "POST",
+      "/api/auth/change-password",
+      { currentPassword: DEMO_PASSWORD, newPassword: "another-password-1" },
+    ],
+    ["GET", "/api/auth/list-sessions", undefined],
+    ["POST", "/api/auth/revoke-other-sessions", {}],
+    ["GET", "/api/auth/get-session", undefined],
+  ] as const)("are not reachable: %s %s", async (method, path, body) => {
+    const jordan = await t.as("teacher1@riverside.example");
+    const response = method === "GET" ? await jordan.get(path) : await jordan.post(path, body);
+    expect(response.status).toBe(404);
+    // The profile route, with its validation, is the one way to change a name.
+    const me = (await jordan.get("/api/v1/me")).body.person;
+    expect(me.name).toBe("Jordan Lee");
+    expect((await signIn("teacher1@riverside.example", DEMO_PASSWORD)).statusCode).toBe(200);
+  });
+});
+
 describe("a deactivated person", () => {
   it("is signed out at once, cannot sign in, keeps their memberships, and returns when reactivated", async () => {
     const samuel = await t.signIn("teacher2@riverside.example");
