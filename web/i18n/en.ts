@@ -123,10 +123,8 @@ export const en = {
     invitationKind: "Invitation",
     invitationText: "{{invitedBy}} invited you to join {{community}} as {{role}}.",
     acceptInvitationTo: "Accept invitation to {{community}}",
-    seeInvitation: "See the invitation",
     requestKind: "Request to join",
     requestText: "{{person}} asked to join {{community}}.",
-    reviewRequest: "Review the request",
   },
 
   communities: {

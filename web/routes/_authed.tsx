@@ -1,4 +1,4 @@
-import { createFileRoute, Navigate, Outlet, redirect, useLocation } from "@tanstack/react-router";
+import { createFileRoute, Outlet, redirect } from "@tanstack/react-router";
 import { MeContext, meQueryOptions, useMeQuery } from "../features/auth/me.ts";
 
 /** Every screen below needs a signed-in person; without one, go to sign-in and come back after. */
@@ -12,8 +12,9 @@ export const Route = createFileRoute("/_authed")({
 
 function SignedInLayout() {
   const me = useMeQuery().data;
-  const location = useLocation();
-  if (!me) return <Navigate to="/sign-in" search={{ redirect: location.href }} />;
+  // "me" only turns null here while leaving (sign out, or a 401 that is already redirecting to sign-in):
+  // render nothing rather than redirect a second time.
+  if (!me) return null;
   return (
     <MeContext value={me}>
       <Outlet />

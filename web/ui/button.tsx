@@ -11,6 +11,12 @@ export interface ButtonProps extends Omit<RacButtonProps, "className" | "childre
   children: ReactNode;
   className?: string;
   ref?: Ref<HTMLButtonElement>;
+  /**
+   * A fuller name for assistive technology ("Remove Ana Ruiz" for a visible "Remove"). Rendered as
+   * visually hidden text rather than aria-label, so getByLabel("…") in tests never matches buttons.
+   * It must contain the visible text (WCAG 2.5.3).
+   */
+  accessibleName?: string;
 }
 
 export function buttonClass(
@@ -22,7 +28,7 @@ export function buttonClass(
 
 /**
  * A button (React Aria: consistent press handling on touch, mouse and keyboard).
- * While isPending it ignores presses, stays focusable (aria-disabled) and React Aria announces the state.
+ * While isPending it ignores presses and stays focusable, marked aria-disabled, with a spinner.
  */
 export function Button({
   variant = "secondary",
@@ -30,15 +36,30 @@ export function Button({
   children,
   className,
   isPending,
+  accessibleName,
   ...rest
 }: ButtonProps) {
   return (
     <RacButton
       {...rest}
-      isPending={isPending}
+      // Our own pending state rather than React Aria's isPending: its announcement leaves an
+      // aria-labelledby pointing at a button that is gone after navigation (axe: role-img-alt).
+      type={isPending && rest.type === "submit" ? "button" : rest.type}
+      onPress={isPending ? undefined : rest.onPress}
+      aria-disabled={isPending ? true : undefined}
+      data-pending={isPending ? true : undefined}
       className={`${buttonClass(variant, size)}${className ? ` ${className}` : ""}`}
     >
-      {children}
+      {accessibleName ? (
+        <>
+          <span aria-hidden="true" className="button__visible">
+            {children}
+          </span>
+          <span className="visually-hidden">{accessibleName}</span>
+        </>
+      ) : (
+        children
+      )}
       {isPending ? <span className="button__spinner" aria-hidden="true" /> : null}
     </RacButton>
   );

@@ -1,22 +1,91 @@
 import { type ReactNode, useId } from "react";
-import {
-  FieldError,
-  Label,
-  Checkbox as RacCheckbox,
-  CheckboxGroup as RacCheckboxGroup,
-  Radio,
-  RadioGroup,
-  Text,
-} from "react-aria-components";
 import { useField } from "./form/form-context.tsx";
-import { CheckIcon } from "./icons.tsx";
 import { FieldErrorText } from "./text-field.tsx";
 import "./field.css";
+
+/*
+ * Checkboxes and radios are native <input>s inside their <label>, grouped by <fieldset>/<legend>.
+ * (React Aria's versions hide the input visually, which makes Playwright's check() and some
+ * switch-access tools hit the label instead; native inputs have no such gap.)
+ */
 
 export interface ChoiceOption {
   value: string;
   label: string;
   description?: string;
+}
+
+interface GroupFrameProps {
+  id: string;
+  label: string;
+  description?: ReactNode;
+  error: string | undefined;
+  role?: "radiogroup";
+  children: ReactNode;
+}
+
+function GroupFrame({ id, label, description, error, role, children }: GroupFrameProps) {
+  const descriptionId = `${id}-description`;
+  const errorId = `${id}-error`;
+  const describedBy = [description ? descriptionId : null, error ? errorId : null].filter(Boolean).join(" ");
+  return (
+    <fieldset
+      id={id}
+      className="fieldset choice-group"
+      role={role}
+      aria-describedby={describedBy || undefined}
+      aria-invalid={role && error ? true : undefined}
+      data-invalid={error ? true : undefined}
+    >
+      <legend className="choice-group__legend">{label}</legend>
+      {description ? (
+        <span id={descriptionId} className="field__description">
+          {description}
+        </span>
+      ) : null}
+      {error ? (
+        <span id={errorId} className="field__error">
+          <FieldErrorText>{error}</FieldErrorText>
+        </span>
+      ) : null}
+      {children}
+    </fieldset>
+  );
+}
+
+interface ChoiceProps {
+  type: "checkbox" | "radio";
+  name: string;
+  option: ChoiceOption;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  disabled?: boolean | undefined;
+}
+
+function Choice({ type, name, option, checked, onChange, disabled }: ChoiceProps) {
+  const hintId = useId();
+  return (
+    <label className={type === "radio" ? "choice choice--radio" : "choice"}>
+      <input
+        type={type}
+        className="choice__input"
+        name={name}
+        value={option.value}
+        checked={checked}
+        disabled={disabled}
+        onChange={(event) => onChange(event.target.checked)}
+        aria-describedby={option.description ? hintId : undefined}
+      />
+      <span className="choice__text">
+        <span>{option.label}</span>
+        {option.description ? (
+          <span className="choice__hint" id={hintId}>
+            {option.description}
+          </span>
+        ) : null}
+      </span>
+    </label>
+  );
 }
 
 interface CheckboxGroupFieldProps {
@@ -31,80 +100,38 @@ interface CheckboxGroupFieldProps {
   id?: string;
 }
 
-/** Several choices from a short list (grade bands, schools): a labelled group of checkboxes. */
+/** Several choices from a short list (grade bands, schools): a fieldset of checkboxes. */
 export function CheckboxGroupField(props: CheckboxGroupFieldProps) {
   const fallbackId = useId();
   const field = useField(props.name, props.id ?? fallbackId);
   const id = props.id ?? field.id;
+  const toggle = (value: string, checked: boolean) => {
+    const rest = props.value.filter((v) => v !== value);
+    // Keep the options' order, whatever order they were ticked in.
+    const next = checked ? [...rest, value] : rest;
+    const order = props.options.map((o) => o.value);
+    props.onChange(next.sort((a, b) => order.indexOf(a) - order.indexOf(b)));
+  };
   return (
-    <RacCheckboxGroup
-      id={id}
-      className="choice-group"
-      value={[...props.value]}
-      onChange={props.onChange}
-      isInvalid={field.error !== undefined}
-      isDisabled={props.isDisabled}
-      validationBehavior="aria"
-    >
-      <Label className="choice-group__legend">{props.label}</Label>
-      {props.description ? (
-        <Text slot="description" className="field__description">
-          {props.description}
-        </Text>
-      ) : null}
-      <FieldError className="field__error">
-        <FieldErrorText>{field.error}</FieldErrorText>
-      </FieldError>
+    <GroupFrame id={id} label={props.label} description={props.description} error={field.error}>
       <div
         className={
           props.inline ? "choice-group__options choice-group__options--inline" : "choice-group__options"
         }
       >
         {props.options.map((option) => (
-          <Checkbox key={option.value} value={option.value} description={option.description}>
-            {option.label}
-          </Checkbox>
+          <Choice
+            key={option.value}
+            type="checkbox"
+            name={props.name ?? id}
+            option={option}
+            checked={props.value.includes(option.value)}
+            onChange={(checked) => toggle(option.value, checked)}
+            disabled={props.isDisabled}
+          />
         ))}
       </div>
-    </RacCheckboxGroup>
-  );
-}
-
-interface CheckboxProps {
-  value?: string;
-  children: ReactNode;
-  description?: string | undefined;
-  isSelected?: boolean;
-  onChange?: (selected: boolean) => void;
-}
-
-/** One checkbox; inside a CheckboxGroupField give it a value, alone use isSelected/onChange. */
-export function Checkbox({ value, children, description, isSelected, onChange }: CheckboxProps) {
-  const descriptionId = useId();
-  return (
-    <RacCheckbox
-      className="choice"
-      value={value}
-      isSelected={isSelected}
-      onChange={onChange}
-      aria-describedby={description ? descriptionId : undefined}
-    >
-      {({ isSelected: selected }) => (
-        <>
-          <span className="choice__box" aria-hidden="true">
-            {selected ? <CheckIcon size={18} /> : null}
-          </span>
-          <span className="choice__text">
-            <span>{children}</span>
-            {description ? (
-              <span className="choice__hint" id={descriptionId}>
-                {description}
-              </span>
-            ) : null}
-          </span>
-        </>
-      )}
-    </RacCheckbox>
+    </GroupFrame>
   );
 }
 
@@ -124,49 +151,27 @@ export function RadioGroupField(props: RadioGroupFieldProps) {
   const field = useField(props.name, props.id ?? fallbackId);
   const id = props.id ?? field.id;
   return (
-    <RadioGroup
+    <GroupFrame
       id={id}
-      className="choice-group"
-      value={props.value}
-      onChange={props.onChange}
-      isInvalid={field.error !== undefined}
-      validationBehavior="aria"
+      label={props.label}
+      description={props.description}
+      error={field.error}
+      role="radiogroup"
     >
-      <Label className="choice-group__legend">{props.label}</Label>
-      {props.description ? (
-        <Text slot="description" className="field__description">
-          {props.description}
-        </Text>
-      ) : null}
-      <FieldError className="field__error">
-        <FieldErrorText>{field.error}</FieldErrorText>
-      </FieldError>
       <div className="choice-group__options">
         {props.options.map((option) => (
-          <RadioOption key={option.value} option={option} />
+          <Choice
+            key={option.value}
+            type="radio"
+            name={props.name ?? id}
+            option={option}
+            checked={props.value === option.value}
+            onChange={(checked) => {
+              if (checked) props.onChange(option.value);
+            }}
+          />
         ))}
       </div>
-    </RadioGroup>
-  );
-}
-
-function RadioOption({ option }: { option: ChoiceOption }) {
-  const descriptionId = useId();
-  return (
-    <Radio
-      value={option.value}
-      className="choice choice--radio"
-      aria-describedby={option.description ? descriptionId : undefined}
-    >
-      <span className="choice__box" aria-hidden="true" />
-      <span className="choice__text">
-        <span>{option.label}</span>
-        {option.description ? (
-          <span className="choice__hint" id={descriptionId}>
-            {option.description}
-          </span>
-        ) : null}
-      </span>
-    </Radio>
+    </GroupFrame>
   );
 }

@@ -87,13 +87,9 @@ export function TagPicker(props: TagPickerProps) {
           {props.value.map((tag) => (
             <li key={tag} className="tag-picker__tag">
               <span>{tag}</span>
-              <button
-                type="button"
-                className="tag-picker__remove"
-                onClick={() => remove(tag)}
-                aria-label={t("tags.remove", { tag })}
-              >
+              <button type="button" className="tag-picker__remove" onClick={() => remove(tag)}>
                 <CloseIcon size={16} />
+                <span className="visually-hidden">{t("tags.remove", { tag })}</span>
               </button>
             </li>
           ))}

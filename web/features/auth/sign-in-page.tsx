@@ -12,6 +12,7 @@ import { useFormSubmit } from "../../ui/form/use-form-submit.ts";
 import { Page } from "../../ui/page.tsx";
 import { TextField } from "../../ui/text-field.tsx";
 import { safeRedirect, signIn } from "./api.ts";
+import { meKey } from "./me.ts";
 import "./auth.css";
 
 interface SignInPageProps {
@@ -42,13 +43,14 @@ export function SignInPage({ redirect, email: initialEmail }: SignInPageProps) {
 
   const form = useFormSubmit({
     schema,
-    send: (data) => signIn(data.email, data.password),
-    mapError,
-    onSuccess: () => {
-      // Whatever was cached belonged to the previous session.
-      queryClient.removeQueries();
-      router.history.push(safeRedirect(redirect));
+    send: async (data) => {
+      await signIn(data.email, data.password);
+      // Whatever was cached belonged to the previous session; "me" is refetched for the header.
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meKey[0] });
+      await queryClient.resetQueries({ queryKey: meKey });
     },
+    mapError,
+    onSuccess: () => router.history.push(safeRedirect(redirect)),
   });
 
   return (

@@ -139,7 +139,7 @@ function JoinAction({ community }: { community: CommunitySummary }) {
       variant="secondary"
       onPress={() => join.mutate()}
       isPending={join.isPending}
-      aria-label={t("communities.requestToJoinNamed", { community: community.name })}
+      accessibleName={t("communities.requestToJoinNamed", { community: community.name })}
     >
       {t("community.requestToJoin")}
     </Button>

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { CommunitySummary } from "../../../shared/schemas/communities.ts";
 import { useLabels } from "../../i18n/labels.ts";
 import { Badge, Card } from "../../ui/states.tsx";
+import "./communities.css";
 
 export function excerpt(text: string, max = 180): string {
   const clean = text.replace(/\s+/g, " ").trim();

@@ -177,20 +177,26 @@ export function CommunityForm({
         />
       </fieldset>
 
-      <RadioGroupField
-        label={t("communityForm.visibility")}
-        name="visibility"
-        value={values.visibility}
-        onChange={(v) => set("visibility")(v as Visibility)}
-        options={[
-          { value: "private", label: labels.visibility("private"), description: t("visibilityHint.private") },
-          {
-            value: "organization",
-            label: labels.visibility("organization"),
-            description: t("visibilityHint.organization", { organization: organizationName }),
-          },
-        ]}
-      />
+      <div className="form-section">
+        <RadioGroupField
+          label={t("communityForm.visibility")}
+          name="visibility"
+          value={values.visibility}
+          onChange={(v) => set("visibility")(v as Visibility)}
+          options={[
+            {
+              value: "private",
+              label: labels.visibility("private"),
+              description: t("visibilityHint.private"),
+            },
+            {
+              value: "organization",
+              label: labels.visibility("organization"),
+              description: t("visibilityHint.organization", { organization: organizationName }),
+            },
+          ]}
+        />
+      </div>
 
       <FormActions>
         <Button type="submit" variant="primary" isPending={form.isPending}>

@@ -47,7 +47,7 @@ function RequestRow({ community, request }: { community: Community; request: Mem
           onPress={() => decide.mutate(true)}
           isPending={decide.isPending && decide.variables === true}
           isDisabled={decide.isPending}
-          aria-label={t("requests.approveLabel", { person: request.name, community: community.name })}
+          accessibleName={t("requests.approveLabel", { person: request.name, community: community.name })}
         >
           {t("requests.approve")}
         </Button>
@@ -56,7 +56,7 @@ function RequestRow({ community, request }: { community: Community; request: Mem
           onPress={() => decide.mutate(false)}
           isPending={decide.isPending && decide.variables === false}
           isDisabled={decide.isPending}
-          aria-label={t("requests.declineLabel", { person: request.name, community: community.name })}
+          accessibleName={t("requests.declineLabel", { person: request.name, community: community.name })}
         >
           {t("requests.decline")}
         </Button>

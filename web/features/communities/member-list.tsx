@@ -84,7 +84,7 @@ function ChangeRoleButton({ community, member }: { community: Community; member:
           change.reset();
           setOpen(true);
         }}
-        aria-label={t("members.changeRoleFor", { name: member.name })}
+        accessibleName={t("members.changeRoleFor", { name: member.name })}
       >
         {t("members.changeRole")}
       </Button>
@@ -144,7 +144,7 @@ function RemoveMemberButton({ community, member }: { community: Community; membe
           remove.reset();
           setOpen(true);
         }}
-        aria-label={t("members.removeFor", { name: member.name })}
+        accessibleName={t("members.removeFor", { name: member.name })}
       >
         {t("common.remove")}
       </Button>

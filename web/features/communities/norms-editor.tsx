@@ -20,7 +20,7 @@ interface NormsEditorProps {
   max?: number;
 }
 
-type FocusTarget = { kind: "input" | "up" | "down"; index: number } | { kind: "add" };
+type FocusTarget = { kind: "input"; index: number } | { kind: "up" | "down"; key: string } | { kind: "add" };
 
 /**
  * An ordered list of norms: add, edit, remove, move up/down — all with buttons, so it works with a
@@ -33,19 +33,21 @@ export function NormsEditor({ value, onChange, max = 30 }: NormsEditorProps) {
   const [focusTarget, setFocusTarget] = useState<FocusTarget | null>(null);
   const [announcement, setAnnouncement] = useState("");
   const addRef = useRef<HTMLButtonElement>(null);
+  // React Aria keeps the first id it was given, so moved buttons are found by ref, not by id.
+  const buttonRefs = useRef(new Map<string, HTMLButtonElement | null>());
   const groupError = form?.errors.norms;
 
   useEffect(() => {
     if (!focusTarget) return;
-    if (focusTarget.kind === "add") addRef.current?.focus();
-    else {
-      const id =
-        focusTarget.kind === "input"
-          ? fieldDomId(formId, `norms.${focusTarget.index}`)
-          : `${formId}-norm-${focusTarget.index}-${focusTarget.kind}`;
-      document.getElementById(id)?.focus();
-    }
-    setFocusTarget(null);
+    // After the press has finished (React Aria settles focus on pointer-up), move focus along.
+    const frame = requestAnimationFrame(() => {
+      if (focusTarget.kind === "add") addRef.current?.focus();
+      else if (focusTarget.kind === "input")
+        document.getElementById(fieldDomId(formId, `norms.${focusTarget.index}`))?.focus();
+      else buttonRefs.current.get(`${focusTarget.key}-${focusTarget.kind}`)?.focus();
+      setFocusTarget(null);
+    });
+    return () => cancelAnimationFrame(frame);
   }, [focusTarget, formId]);
 
   const update = (index: number, text: string) =>
@@ -62,7 +64,7 @@ export function NormsEditor({ value, onChange, max = 30 }: NormsEditorProps) {
     setAnnouncement(t("norms.moved", { position: target + 1, count: next.length }));
     const keepDirection = direction === -1 ? target > 0 : target < next.length - 1;
     const kind = direction === -1 ? (keepDirection ? "up" : "down") : keepDirection ? "down" : "up";
-    setFocusTarget({ kind: next.length > 1 ? kind : "input", index: target });
+    setFocusTarget({ kind, key: moved.key });
   };
 
   const remove = (index: number) => {
@@ -93,6 +95,9 @@ export function NormsEditor({ value, onChange, max = 30 }: NormsEditorProps) {
         {value.map((item, index) => (
           <li key={item.key} className="norms__item">
             <TextField
+              // Remount when the position changes: the field's id (norms.N) must follow its position.
+              // biome-ignore lint/suspicious/noArrayIndexKey: the position is part of the identity here, on purpose
+              key={`${item.key}@${index}`}
               label={t("norms.itemLabel", { number: index + 1 })}
               name={`norms.${index}`}
               value={item.text}
@@ -101,8 +106,10 @@ export function NormsEditor({ value, onChange, max = 30 }: NormsEditorProps) {
             <div className="norms__buttons">
               <Button
                 size="small"
-                id={`${formId}-norm-${index}-up`}
-                aria-label={t("norms.moveUp", { number: index + 1 })}
+                ref={(el) => {
+                  buttonRefs.current.set(`${item.key}-up`, el);
+                }}
+                accessibleName={t("norms.moveUp", { number: index + 1 })}
                 isDisabled={index === 0}
                 onPress={() => move(index, -1)}
               >
@@ -110,8 +117,10 @@ export function NormsEditor({ value, onChange, max = 30 }: NormsEditorProps) {
               </Button>
               <Button
                 size="small"
-                id={`${formId}-norm-${index}-down`}
-                aria-label={t("norms.moveDown", { number: index + 1 })}
+                ref={(el) => {
+                  buttonRefs.current.set(`${item.key}-down`, el);
+                }}
+                accessibleName={t("norms.moveDown", { number: index + 1 })}
                 isDisabled={index === value.length - 1}
                 onPress={() => move(index, 1)}
               >
@@ -120,7 +129,7 @@ export function NormsEditor({ value, onChange, max = 30 }: NormsEditorProps) {
               <Button
                 size="small"
                 variant="quiet"
-                aria-label={t("norms.remove", { number: index + 1 })}
+                accessibleName={t("norms.remove", { number: index + 1 })}
                 onPress={() => remove(index)}
               >
                 {t("common.remove")}

@@ -67,7 +67,7 @@ function InvitationRow({ communityId, invitation }: { communityId: string; invit
           variant="quiet"
           onPress={() => revoke.mutate()}
           isPending={revoke.isPending}
-          aria-label={t("pendingInvitations.revokeFor", { email: invitation.email })}
+          accessibleName={t("pendingInvitations.revokeFor", { email: invitation.email })}
         >
           {t("pendingInvitations.revoke")}
         </Button>

@@ -1,12 +1,12 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Link, useNavigate } from "@tanstack/react-router";
+import { useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { useLabels } from "../../i18n/labels.ts";
 import { Button } from "../../ui/button.tsx";
 import { describeError } from "../../ui/form/field-errors.ts";
 import { useToast } from "../../ui/toast.tsx";
 import { decideJoinRequest } from "../communities/api.ts";
-import { acceptInvitation } from "../invitations/api.ts";
+import { acceptMyInvitation } from "../invitations/api.ts";
 import type { NeedsMe } from "./api.ts";
 
 /** Invitations to accept and join requests to decide, each with its action right there. */
@@ -15,9 +15,9 @@ export function NeedsMeList({ items }: { items: NeedsMe[] }) {
     <ul className="needs-me">
       {items.map((item) =>
         item.kind === "invitation" ? (
-          <InvitationItem key={`i-${item.token}`} item={item} />
+          <InvitationItem key={`i-${item.invitationId}`} item={item} />
         ) : (
-          <JoinRequestItem key={`r-${item.communityId}-${item.personId ?? item.personName}`} item={item} />
+          <JoinRequestItem key={`r-${item.communityId}-${item.personId}`} item={item} />
         ),
       )}
     </ul>
@@ -31,7 +31,7 @@ function InvitationItem({ item }: { item: Extract<NeedsMe, { kind: "invitation" 
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const accept = useMutation({
-    mutationFn: () => acceptInvitation(item.token, {}),
+    mutationFn: () => acceptMyInvitation(item.invitationId),
     onSuccess: async (result) => {
       toast.success(t("invitation.joined", { community: item.communityName }));
       await queryClient.invalidateQueries({ queryKey: ["home"] });
@@ -50,7 +50,7 @@ function InvitationItem({ item }: { item: Extract<NeedsMe, { kind: "invitation" 
         {t("home.invitationText", {
           invitedBy: item.invitedBy,
           community: item.communityName,
-          role: labels.role(item.role),
+          role: labels.anyRole(item.role),
         })}
       </p>
       <div className="cluster">
@@ -58,14 +58,10 @@ function InvitationItem({ item }: { item: Extract<NeedsMe, { kind: "invitation" 
           variant="primary"
           onPress={() => accept.mutate()}
           isPending={accept.isPending}
-          aria-label={t("home.acceptInvitationTo", { community: item.communityName })}
+          accessibleName={t("home.acceptInvitationTo", { community: item.communityName })}
         >
           {t("invitation.accept")}
         </Button>
-        <Link to="/invitations/$token" params={{ token: item.token }}>
-          {t("home.seeInvitation")}
-          <span className="visually-hidden"> {item.communityName}</span>
-        </Link>
       </div>
     </li>
   );
@@ -76,7 +72,7 @@ function JoinRequestItem({ item }: { item: Extract<NeedsMe, { kind: "join_reques
   const toast = useToast();
   const queryClient = useQueryClient();
   const decide = useMutation({
-    mutationFn: (approve: boolean) => decideJoinRequest(item.communityId, item.personId ?? "", approve),
+    mutationFn: (approve: boolean) => decideJoinRequest(item.communityId, item.personId, approve),
     onSuccess: (_community, approve) => {
       toast.success(
         approve
@@ -96,42 +92,30 @@ function JoinRequestItem({ item }: { item: Extract<NeedsMe, { kind: "join_reques
         {t("home.requestText", { person: item.personName, community: item.communityName })}
       </p>
       <div className="cluster">
-        {item.personId ? (
-          <>
-            <Button
-              variant="primary"
-              onPress={() => decide.mutate(true)}
-              isPending={decide.isPending && decide.variables === true}
-              isDisabled={decide.isPending}
-              aria-label={t("requests.approveLabel", {
-                person: item.personName,
-                community: item.communityName,
-              })}
-            >
-              {t("requests.approve")}
-            </Button>
-            <Button
-              variant="secondary"
-              onPress={() => decide.mutate(false)}
-              isPending={decide.isPending && decide.variables === false}
-              isDisabled={decide.isPending}
-              aria-label={t("requests.declineLabel", {
-                person: item.personName,
-                community: item.communityName,
-              })}
-            >
-              {t("requests.decline")}
-            </Button>
-          </>
-        ) : (
-          <Link to="/communities/$communityId" params={{ communityId: item.communityId }} hash="requests">
-            {t("home.reviewRequest")}
-            <span className="visually-hidden">
-              {" "}
-              {t("home.requestText", { person: item.personName, community: item.communityName })}
-            </span>
-          </Link>
-        )}
+        <Button
+          variant="primary"
+          onPress={() => decide.mutate(true)}
+          isPending={decide.isPending && decide.variables === true}
+          isDisabled={decide.isPending}
+          accessibleName={t("requests.approveLabel", {
+            person: item.personName,
+            community: item.communityName,
+          })}
+        >
+          {t("requests.approve")}
+        </Button>
+        <Button
+          variant="secondary"
+          onPress={() => decide.mutate(false)}
+          isPending={decide.isPending && decide.variables === false}
+          isDisabled={decide.isPending}
+          accessibleName={t("requests.declineLabel", {
+            person: item.personName,
+            community: item.communityName,
+          })}
+        >
+          {t("requests.decline")}
+        </Button>
       </div>
     </li>
   );

@@ -23,3 +23,7 @@ export const acceptInvitation = (token: string, body: InvitationAccept, idempote
     body,
     idempotencyKey ? { idempotencyKey } : undefined,
   );
+
+/** Accept an invitation addressed to me, from the home page (by id: the token only travels by email). */
+export const acceptMyInvitation = (invitationId: string) =>
+  api.post<AcceptResult>(`/api/v1/me/invitations/${encodeURIComponent(invitationId)}/accept`, {});

@@ -75,7 +75,7 @@ function InvitationRow({ invitation }: { invitation: Invitation }) {
           variant="quiet"
           onPress={() => revoke.mutate()}
           isPending={revoke.isPending}
-          aria-label={t("pendingInvitations.revokeFor", { email: invitation.email })}
+          accessibleName={t("pendingInvitations.revokeFor", { email: invitation.email })}
         >
           {t("pendingInvitations.revoke")}
         </Button>

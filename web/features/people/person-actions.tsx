@@ -22,7 +22,7 @@ export function EditPersonButton({ person }: { person: Person }) {
       <Button
         size="small"
         onPress={() => setOpen(true)}
-        aria-label={t("people.editFor", { name: person.name })}
+        accessibleName={t("people.editFor", { name: person.name })}
       >
         {t("people.edit")}
       </Button>
@@ -101,7 +101,7 @@ export function StatusButton({ person }: { person: Person }) {
           change.reset();
           setOpen(true);
         }}
-        aria-label={
+        accessibleName={
           deactivating
             ? t("people.deactivateFor", { name: person.name })
             : t("people.reactivateFor", { name: person.name })

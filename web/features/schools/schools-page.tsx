@@ -120,7 +120,7 @@ function RenameSchoolButton({ school }: { school: School }) {
       <Button
         size="small"
         onPress={() => setOpen(true)}
-        aria-label={t("schools.renameFor", { name: school.name })}
+        accessibleName={t("schools.renameFor", { name: school.name })}
       >
         {t("schools.rename")}
       </Button>
