@@ -45,7 +45,11 @@ export const outboxMessageSchema = z.object({
   id: z.string(),
   to: z.string(),
   subject: z.string(),
-  text: z.string(),
+  /**
+   * The message text, only while the outbox is its delivery channel (no SMTP: status "kept"). Mail handed to
+   * a mail server is private to its recipient — a password-reset link must not be readable by administrators.
+   */
+  text: z.string().nullable(),
   status: z.enum(["pending", "sent", "failed", "kept"]),
   createdAt: z.string(),
 });

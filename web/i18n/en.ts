@@ -568,6 +568,8 @@ export const en = {
     pickOne: "Open a message to read it.",
     notFound: "That message is no longer in the outbox.",
     close: "Close message",
+    private:
+      "This message went to its recipient by email. Its text is private to them, so it isn't shown here.",
     status: {
       pending: "Waiting to send",
       sent: "Sent",

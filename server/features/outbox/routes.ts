@@ -7,7 +7,10 @@ import { contextOf, type Deps } from "../../http/deps.ts";
 import { forbidden } from "../../http/errors.ts";
 import { orgPolicy } from "../people/policy.ts";
 
-/** Mail of the district, newest first: with no SMTP server configured, this is where it can be read. */
+/**
+ * Mail of the district, newest first. With no SMTP server configured this is where mail is read; mail sent
+ * (or being sent) over SMTP shows only its recipient, subject and status.
+ */
 export const outboxRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
   app.get(
     "/api/v1/outbox",
@@ -27,7 +30,7 @@ export const outboxRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
           id: m.id,
           to: m.to,
           subject: m.subject,
-          text: m.text,
+          text: m.status === "kept" ? m.text : null,
           status: m.status,
           createdAt: m.createdAt.toISOString(),
         })),

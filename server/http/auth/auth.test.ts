@@ -250,6 +250,19 @@ describe("resetting a forgotten password by email", () => {
     expect(again.status).toBe(400);
   });
 
+  it("does not let an administrator read a reset link that went out by email", async () => {
+    const email = "teacher5@riverside.example";
+    await t.anonymous.post("/api/auth/request-password-reset", { email, redirectTo: "/reset-password" });
+    const mail = await smtp.waitFor((m) => m.to.includes(email) && /password/i.test(m.subject));
+    const link = linkIn(mail, `${PUBLIC_URL}/api/auth/reset-password/`);
+
+    const admin = await t.signIn("admin@riverside.example");
+    const outbox = await admin.get("/api/v1/outbox");
+    const listed = outbox.body.items.find((m: { to: string }) => m.to === email);
+    expect(listed).toMatchObject({ subject: "Reset your Lamplight password", status: "sent", text: null });
+    expect(JSON.stringify(outbox.body)).not.toContain(link.slice(PUBLIC_URL.length));
+  });
+
   it("answers the same for an unknown address and mails nobody", async () => {
     const asked = await t.anonymous.post("/api/auth/request-password-reset", {
       email: "stranger@nowhere.example",

@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { OutboxMessage } from "../../../../shared/schemas/audit.ts";
 import { DateTime } from "../../../ui/format.tsx";
@@ -85,9 +86,17 @@ function MessageRow({ message, isOpen }: { message: OutboxMessage; isOpen: boole
 
 function MessageView({ message }: { message: OutboxMessage }) {
   const { t } = useTranslation();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // Opening a message moves focus (and, on a phone, the view) to it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when another message is opened
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, [message.id]);
   return (
     <article className="outbox__message" aria-labelledby="message-subject">
-      <h2 id="message-subject">{message.subject || t("outbox.noSubject")}</h2>
+      <h2 id="message-subject" ref={headingRef} tabIndex={-1}>
+        {message.subject || t("outbox.noSubject")}
+      </h2>
       <dl className="definition-list">
         <dt>{t("outbox.toLabel")}</dt>
         <dd>{message.to}</dd>
@@ -101,7 +110,7 @@ function MessageView({ message }: { message: OutboxMessage }) {
         </dd>
       </dl>
       <div className="outbox__body">
-        <Linkify text={message.text} />
+        {message.text === null ? <p>{t("outbox.private")}</p> : <Linkify text={message.text} />}
       </div>
       <p>
         <Link to="/admin/outbox" search={{}}>
