@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // Tests mostly wait on PostgreSQL, so two workers help even on two cores.
+    maxWorkers: 2,
   },
 });
