@@ -38,7 +38,8 @@ export const en = {
   errors: {
     unexpected:
       "Something unexpected went wrong. Try again, and if it keeps happening, tell your district administrator.",
-    network:
+    network: "We couldn't reach Lamplight. Check your connection, then try again.",
+    networkForm:
       "We couldn't reach Lamplight. Check your connection and try again — what you typed is still here.",
     signedOut: "Your session has ended. Sign in again to continue.",
     forbidden: "You don't have permission to do that.",

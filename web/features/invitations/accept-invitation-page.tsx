@@ -95,8 +95,13 @@ function InvitationSummary({ preview }: { preview: InvitationPreview }) {
         ) : null}
         <dt>{t("invitation.district")}</dt>
         <dd>{preview.organizationName}</dd>
-        <dt>{t("invitation.districtRole")}</dt>
-        <dd>{labels.orgRole(preview.orgRole)}</dd>
+        {/* An existing account keeps its district role; it only matters for a new one. */}
+        {!preview.community || !preview.accountExists ? (
+          <>
+            <dt>{t("invitation.districtRole")}</dt>
+            <dd>{labels.orgRole(preview.orgRole)}</dd>
+          </>
+        ) : null}
         {preview.status === "pending" ? (
           <>
             <dt>{t("invitation.expires")}</dt>

@@ -22,9 +22,9 @@ export function errorsFromIssues(issues: readonly IssueLike[]): FieldErrors {
 }
 
 /** A sentence a person can act on for any failure (network, server, refusal). */
-export function describeError(error: unknown, t: TFunction): string {
+export function describeError(error: unknown, t: TFunction, fromForm = false): string {
   if (!isApiError(error)) return t("errors.unexpected");
-  if (error.isNetworkError) return t("errors.network");
+  if (error.isNetworkError) return fromForm ? t("errors.networkForm") : t("errors.network");
   if (error.status === 401) return t("errors.signedOut");
   if (error.status === 403) return error.detail ?? t("errors.forbidden");
   if (error.status === 404) return error.detail ?? t("errors.notFound");
@@ -43,7 +43,7 @@ export function errorsFromApi(error: unknown, t: TFunction): FieldErrors {
   for (const issue of apiError?.errors ?? []) {
     if (!(issue.path in errors)) errors[issue.path] = issue.message;
   }
-  if (Object.keys(errors).length === 0) errors[FORM_LEVEL] = describeError(error, t);
+  if (Object.keys(errors).length === 0) errors[FORM_LEVEL] = describeError(error, t, true);
   return errors;
 }
 
