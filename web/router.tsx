@@ -1,9 +1,12 @@
 import { QueryCache, QueryClient } from "@tanstack/react-query";
-import { createRouter } from "@tanstack/react-router";
+import { createRouter, type ErrorComponentProps } from "@tanstack/react-router";
 import { isApiError, setUnauthorizedHandler } from "./api/client.ts";
 import { meKey } from "./features/auth/me.ts";
+import { ErrorPage } from "./features/shell/error-page.tsx";
+import { NotFoundPage } from "./features/shell/not-found-page.tsx";
 import { routeTree } from "./routeTree.gen.ts";
 import { requestFocusOnNextPage } from "./ui/focus-on-navigate.ts";
+import { Loading } from "./ui/states.tsx";
 
 export interface RouterContext {
   queryClient: QueryClient;
@@ -28,6 +31,11 @@ export const router = createRouter({
   defaultPreload: "intent",
   defaultPreloadStaleTime: 0,
   scrollRestoration: true,
+  // Errors and unknown paths inside a screen keep the header and navigation around them.
+  defaultErrorComponent: ({ error }: ErrorComponentProps) => <ErrorPage error={error} />,
+  defaultNotFoundComponent: NotFoundPage,
+  defaultPendingComponent: () => <Loading />,
+  defaultPendingMs: 400,
 });
 
 declare module "@tanstack/react-router" {

@@ -159,6 +159,10 @@ export const en = {
     loadingTitle: "Community",
     loading: "Loading the community…",
     errorTitle: "Community",
+    notFoundTitle: "This community isn't here",
+    notFoundBody:
+      "It may have been removed, or it is private and you're not a member. Ask its facilitator for an invitation.",
+    notFoundLink: "Find other communities",
     edit: "Edit community",
     join: "Join community",
     requestToJoin: "Request to join",

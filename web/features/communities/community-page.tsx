@@ -1,9 +1,11 @@
 import { useQuery } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import type { Community } from "../../../shared/schemas/communities.ts";
+import { isApiError } from "../../api/client.ts";
 import { useLabels } from "../../i18n/labels.ts";
 import { Page, Section } from "../../ui/page.tsx";
-import { Badge, ErrorState, Loading, Notice } from "../../ui/states.tsx";
+import { Badge, EmptyState, ErrorState, Loading, Notice } from "../../ui/states.tsx";
 import { communityQuery } from "./api.ts";
 import { CommunityActions } from "./community-actions.tsx";
 import { JoinRequests } from "./join-requests.tsx";
@@ -34,6 +36,13 @@ export function CommunityPage({ communityId }: { communityId: string }) {
     >
       {community ? (
         <CommunityView community={community} />
+      ) : query.isError && isApiError(query.error) && query.error.status === 404 ? (
+        <EmptyState title={t("community.notFoundTitle")}>
+          <p>{t("community.notFoundBody")}</p>
+          <p>
+            <Link to="/communities">{t("community.notFoundLink")}</Link>
+          </p>
+        </EmptyState>
       ) : query.isError ? (
         <ErrorState error={query.error} onRetry={() => void query.refetch()} />
       ) : (
