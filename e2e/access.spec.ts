@@ -17,7 +17,8 @@ test("a partner cannot open a private community they are not in", async ({ page,
   await expect(page.getByText("Cross-School Critical Friends Group")).toHaveCount(0);
   await page.goto(privateUrl);
   await expect(page.getByRole("heading", { level: 1 })).not.toHaveText("Cross-School Critical Friends Group");
-  await expect(page.getByText(/does not exist, or you do not have access/)).toBeVisible();
+  await expect(page.getByText("This community isn't here")).toBeVisible();
+  await expect(page.getByText("Bring a piece of our own work")).toHaveCount(0);
   await expectAccessible(page);
 });
 

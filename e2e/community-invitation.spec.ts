@@ -66,12 +66,11 @@ test("a coach creates a community and a colleague joins through the emailed invi
   // The coach sees the new member.
   await page.reload();
   await expect(page.getByRole("heading", { level: 1, name: "Grade 6 Science Inquiry Team" })).toBeVisible();
-  await expect(page.getByText("Elena García")).toBeVisible();
+  await expect(page.getByText("Elena García", { exact: true })).toBeVisible();
 });
 
 test("a new person accepts an invitation by creating their account", async ({ page, browser, baseURL }) => {
   await signIn(page, "coach@riverside.example");
-  await page.goto("/communities");
   await page.getByRole("link", { name: "Grade 7 Math Team" }).first().click();
   await expect(page.getByRole("heading", { level: 1, name: "Grade 7 Math Team" })).toBeVisible();
   const since = Date.now();
