@@ -54,28 +54,23 @@ function SchoolTable({ schools, canManage }: { schools: School[]; canManage: boo
             <th scope="col">{t("schools.colName")}</th>
             <th scope="col">{t("schools.colMembers")}</th>
             <th scope="col">{t("schools.colLeaders")}</th>
-            {canManage ? (
-              <th scope="col">
-                <span className="visually-hidden">{t("people.colActions")}</span>
-              </th>
-            ) : null}
           </tr>
         </thead>
         <tbody>
           {schools.map((school) => (
             <tr key={school.id}>
-              <th scope="row">
-                {school.name} {school.archived ? <Badge tone="warning">{t("schools.archived")}</Badge> : null}
-              </th>
+              <td>
+                {/* The rename action sits with the name it changes. */}
+                <span className="cluster">
+                  <span className="table__primary">{school.name}</span>
+                  {school.archived ? <Badge tone="warning">{t("schools.archived")}</Badge> : null}
+                  {canManage ? <RenameSchoolButton school={school} /> : null}
+                </span>
+              </td>
               <td data-label={t("schools.colMembers")}>{school.memberCount}</td>
               <td data-label={t("schools.colLeaders")}>
                 {school.leaderNames.length > 0 ? school.leaderNames.join(", ") : t("schools.noLeaders")}
               </td>
-              {canManage ? (
-                <td>
-                  <RenameSchoolButton school={school} />
-                </td>
-              ) : null}
             </tr>
           ))}
         </tbody>
