@@ -39,8 +39,13 @@ export async function communityPageBenchmark() {
       body: JSON.stringify({ email: "coach@riverside.example", password: "lamplight-demo" }),
     });
     if (!signIn.ok) throw new Error(`sign-in failed: ${signIn.status} ${await signIn.text()}`);
-    const cookie = signIn.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-    const list = (await (await fetch(`${base}/api/v1/communities?scope=mine`, { headers: { cookie } })).json()) as { items: { id: string; name: string }[] };
+    const cookie = signIn.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
+    const list = (await (
+      await fetch(`${base}/api/v1/communities?scope=mine`, { headers: { cookie } })
+    ).json()) as { items: { id: string; name: string }[] };
     const community = list.items.find((c) => c.name === "Grade 7 Math Team");
     if (!community) throw new Error("the demo community is missing");
     const url = `${base}/api/v1/communities/${community.id}`;
@@ -49,11 +54,26 @@ export async function communityPageBenchmark() {
     const file = path.join(dataDir, "community-page.json");
     writeFileSync(file, body);
 
-    bare = await startProcess(["bench/bare-server.ts", String(BARE_PORT), file], {}, `http://127.0.0.1:${BARE_PORT}/page`);
+    bare = await startProcess(
+      ["bench/bare-server.ts", String(BARE_PORT), file],
+      {},
+      `http://127.0.0.1:${BARE_PORT}/page`,
+    );
     const options = { connections: CONNECTIONS, seconds: SECONDS };
-    const baseline = await load("bare Fastify, same JSON from memory", `http://127.0.0.1:${BARE_PORT}/page`, options);
-    const measured = await load("GET /api/v1/communities/:id (signed in)", url, { ...options, headers: { cookie } });
-    printTable(`Community page API data — ${CONNECTIONS} connections, ${SECONDS} s each, ${body.length} bytes`, baseline, [measured]);
+    const baseline = await load(
+      "bare Fastify, same JSON from memory",
+      `http://127.0.0.1:${BARE_PORT}/page`,
+      options,
+    );
+    const measured = await load("GET /api/v1/communities/:id (signed in)", url, {
+      ...options,
+      headers: { cookie },
+    });
+    printTable(
+      `Community page API data — ${CONNECTIONS} connections, ${SECONDS} s each, ${body.length} bytes`,
+      baseline,
+      [measured],
+    );
     return { baseline, measured };
   } finally {
     if (bare) await stopProcess(bare);
@@ -65,7 +85,12 @@ export async function communityPageBenchmark() {
 async function runSeed(dataDir: string) {
   const { spawnSync } = await import("node:child_process");
   const result = spawnSync(process.execPath, ["server/main.ts", "seed", "--demo"], {
-    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: `postgres://lamplight:lamplight@127.0.0.1:54350/lamplight`, NODE_ENV: "production" },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      DATABASE_URL: `postgres://lamplight:lamplight@127.0.0.1:54350/lamplight`,
+      NODE_ENV: "production",
+    },
     stdio: "inherit",
   });
   if (result.status !== 0) throw new Error("seeding failed");

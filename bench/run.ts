@@ -2,7 +2,9 @@
 import { cpus, totalmem } from "node:os";
 import { communityPageBenchmark } from "./community-page.ts";
 
-console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? "CPU"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+console.log(
+  `Machine: ${cpus().length} × ${cpus()[0]?.model ?? "CPU"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+);
 const { baseline, measured } = await communityPageBenchmark();
 const ratio = measured.requestsPerSecond / baseline.requestsPerSecond;
 console.log(`\nTargets: ratio ≥ 0.35 (got ${ratio.toFixed(2)}), p99 < 50 ms (got ${measured.p99} ms).`);

@@ -6,7 +6,11 @@ test("a teacher who forgot their password resets it from the emailed link", asyn
   await page.goto("/forgot-password");
   await page.getByLabel("Email").fill("teacher8@riverside.example");
   await page.getByRole("button", { name: "Send reset link" }).click();
-  await expect(page.getByText("If an account exists for teacher8@riverside.example, we sent it a link to reset the password.")).toBeVisible();
+  await expect(
+    page.getByText(
+      "If an account exists for teacher8@riverside.example, we sent it a link to reset the password.",
+    ),
+  ).toBeVisible();
 
   const mail = await waitForMail("teacher8@riverside.example", since);
   expect(mail.subject).toBe("Reset your Lamplight password");
@@ -17,10 +21,14 @@ test("a teacher who forgot their password resets it from the emailed link", asyn
   await page.getByLabel("New password", { exact: true }).fill("phonics every morning");
   await page.getByLabel("Confirm new password").fill("phonics every evening");
   await page.getByRole("button", { name: "Save new password" }).click();
-  await expect(page.getByText("The two passwords are different. Type the same password twice.").first()).toBeVisible();
+  await expect(
+    page.getByText("The two passwords are different. Type the same password twice.").first(),
+  ).toBeVisible();
   await page.getByLabel("Confirm new password").fill("phonics every morning");
   await page.getByRole("button", { name: "Save new password" }).click();
-  await expect(page.getByText("Your password has been changed. Sign in with your new password.")).toBeVisible();
+  await expect(
+    page.getByText("Your password has been changed. Sign in with your new password."),
+  ).toBeVisible();
 
   await signIn(page, "teacher8@riverside.example", "phonics every morning");
   await expect(page.getByText("Early Literacy Community of Practice").first()).toBeVisible();

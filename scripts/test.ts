@@ -18,22 +18,37 @@ function run(title: string, command: string, args: string[], env: Record<string,
 const vitestJson = path.join(out, "vitest.json");
 const playwrightJson = path.join(out, "playwright.json");
 const statuses = [
-  run("Unit and API integration tests (Vitest, PostgreSQL)", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]),
+  run("Unit and API integration tests (Vitest, PostgreSQL)", bin("vitest"), [
+    "run",
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${vitestJson}`,
+  ]),
   run("Web app build (Vite)", bin("vite"), ["build", "--logLevel", "warn"]),
-  run("Browser end-to-end tests (Playwright, Chromium)", bin("playwright"), ["test", "--reporter=list,json"], {
-    PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson,
-  }),
+  run(
+    "Browser end-to-end tests (Playwright, Chromium)",
+    bin("playwright"),
+    ["test", "--reporter=list,json"],
+    {
+      PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson,
+    },
+  ),
 ];
 
 let passed = 0;
 let failed = 0;
 if (existsSync(vitestJson)) {
-  const v = JSON.parse(readFileSync(vitestJson, "utf8")) as { numPassedTests: number; numFailedTests: number };
+  const v = JSON.parse(readFileSync(vitestJson, "utf8")) as {
+    numPassedTests: number;
+    numFailedTests: number;
+  };
   passed += v.numPassedTests;
   failed += v.numFailedTests;
 }
 if (existsSync(playwrightJson)) {
-  const p = JSON.parse(readFileSync(playwrightJson, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number } };
+  const p = JSON.parse(readFileSync(playwrightJson, "utf8")) as {
+    stats: { expected: number; unexpected: number; flaky: number };
+  };
   passed += p.stats.expected;
   failed += p.stats.unexpected + p.stats.flaky;
 }

@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { communities, mailOutbox } from "../../db/schema/index.ts";
+import { communities, mailOutbox, sessions } from "../../db/schema/index.ts";
 import { DEMO_PASSWORD } from "../../db/seed/demo-data.ts";
 import { type Client, cookieHeader, PUBLIC_URL, startTestApp, type TestApp } from "../../test/app.ts";
 import { linkIn, type Mailbox, startSmtpServer } from "../../test/smtp.ts";
@@ -57,6 +57,35 @@ describe("signing in and out", () => {
     const me = await teacher.get("/api/v1/me");
     expect(me.status).toBe(401);
     expect(me.body).toMatchObject({ title: "Sign in required", detail: "Please sign in to continue." });
+  });
+
+  it("keeps a session in use alive: one last renewed two days ago is extended to 14 days and its cookie re-sent", async () => {
+    const response = await signIn("teacher6@riverside.example", DEMO_PASSWORD);
+    const cookie = cookieHeader(response.headers["set-cookie"]);
+    const personId = await t.personId("teacher6@riverside.example");
+    await t.db
+      .update(sessions)
+      .set({ expiresAt: sql`now() + interval '12 days'` })
+      .where(eq(sessions.userId, personId));
+
+    const me = await t.app.inject({ url: "/api/v1/me", headers: { cookie } });
+    expect(me.statusCode).toBe(200);
+    const renewed = String(me.headers["set-cookie"]);
+    expect(renewed).toContain(cookie);
+    const maxAge = Number(renewed.match(/Max-Age=(\d+)/)?.[1]);
+    expect(maxAge).toBeGreaterThan(60 * 60 * 24 * 13.9);
+    expect(renewed).toMatch(/; HttpOnly/);
+    expect(renewed).toMatch(/; SameSite=Lax/);
+    const [session] = await t.db.select().from(sessions).where(eq(sessions.userId, personId));
+    expect(session?.expiresAt.getTime()).toBeGreaterThan(Date.now() + 1000 * 60 * 60 * 24 * 13.9);
+
+    // A session renewed less than a day ago is left as it is.
+    const fresh = await signIn("teacher7@riverside.example", DEMO_PASSWORD);
+    const again = await t.app.inject({
+      url: "/api/v1/me",
+      headers: { cookie: cookieHeader(fresh.headers["set-cookie"]) },
+    });
+    expect(again.headers["set-cookie"]).toBeUndefined();
   });
 
   it("refuses a wrong password with Better Auth's message, and an unknown address the same way", async () => {

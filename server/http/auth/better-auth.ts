@@ -10,6 +10,7 @@ import { queueMail } from "../../mail/outbox.ts";
 import { mailWords, renderMail } from "../../mail/templates.ts";
 import { CLIENT_IP_HEADER } from "./client-ip.ts";
 import { forgetPerson } from "./session-cache.ts";
+import { SESSION_EXPIRES_IN_S, SESSION_RENEW_AFTER_S } from "./session-lifetime.ts";
 
 export type AuthOptions = {
   db: Db;
@@ -69,7 +70,7 @@ export function createAuth(options: AuthOptions) {
           await recordAudit(db, { orgId: person.orgId, actorId: person.id, action: "auth.password_reset" });
       },
     },
-    session: { expiresIn: 60 * 60 * 24 * 14, updateAge: 60 * 60 * 24 },
+    session: { expiresIn: SESSION_EXPIRES_IN_S, updateAge: SESSION_RENEW_AFTER_S },
     rateLimit: {
       enabled: true,
       window: 60,

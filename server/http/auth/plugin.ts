@@ -46,7 +46,8 @@ const betterAuthRoutes = [
 
 /** Mounts the parts of Better Auth we use under /api/auth and gives every request a lazy, memoised `actor()`. */
 export async function registerAuth(app: FastifyInstance, auth: Auth, db: Db, secret: string): Promise<void> {
-  const cookieName = (await auth.$context).authCookies.sessionToken.name;
+  const sessionCookie = (await auth.$context).authCookies.sessionToken;
+  const cookieName = sessionCookie.name;
   const resolveSession = createSessionResolver(db, secret, cookieName);
   const bridge: Bridge = { auth, db, cookieName, secret };
 
@@ -60,14 +61,24 @@ export async function registerAuth(app: FastifyInstance, auth: Auth, db: Db, sec
   }
 
   const memo = new WeakMap<FastifyRequest, Promise<Actor | null>>();
+  const renewals = new WeakMap<FastifyRequest, { signed: string; expiresAt: Date }>();
   const resolve = (request: FastifyRequest) => {
     let found = memo.get(request);
     if (!found) {
-      found = resolveSession(request.headers.cookie).then((session) => session?.actor ?? null);
+      found = resolveSession(request.headers.cookie).then((session) => {
+        if (session?.renewed) renewals.set(request, session.renewed);
+        return session?.actor ?? null;
+      });
       memo.set(request, found);
     }
     return found;
   };
+  // A renewed session gets its cookie re-sent with the new lifetime, with Better Auth's own attributes.
+  app.addHook("onSend", async (request, reply, payload) => {
+    const renewed = renewals.get(request);
+    if (renewed) reply.header("set-cookie", renewedCookie(cookieName, sessionCookie.attributes, renewed));
+    return payload;
+  });
   app.decorateRequest("actor", function (this: FastifyRequest) {
     return resolve(this).then((actor) => {
       if (!actor) throw unauthorized();
@@ -77,6 +88,34 @@ export async function registerAuth(app: FastifyInstance, auth: Auth, db: Db, sec
   app.decorateRequest("optionalActor", function (this: FastifyRequest) {
     return resolve(this);
   });
+}
+
+type CookieAttributes = {
+  path?: string | undefined;
+  httpOnly?: boolean | undefined;
+  secure?: boolean | undefined;
+  sameSite?: string | undefined;
+  domain?: string | undefined;
+};
+
+function renewedCookie(
+  name: string,
+  attributes: CookieAttributes,
+  renewed: { signed: string; expiresAt: Date },
+): string {
+  const maxAge = Math.max(0, Math.floor((renewed.expiresAt.getTime() - Date.now()) / 1000));
+  const sameSite = (attributes.sameSite ?? "lax").replace(/^./, (c) => c.toUpperCase());
+  return [
+    `${name}=${renewed.signed}`,
+    `Max-Age=${maxAge}`,
+    `Path=${attributes.path ?? "/"}`,
+    attributes.domain ? `Domain=${attributes.domain}` : "",
+    attributes.httpOnly ? "HttpOnly" : "",
+    attributes.secure ? "Secure" : "",
+    `SameSite=${sameSite}`,
+  ]
+    .filter(Boolean)
+    .join("; ");
 }
 
 function toHeaders(request: FastifyRequest): Headers {

@@ -4,6 +4,7 @@ import type { Db } from "../../db/client.ts";
 import { people, sessions } from "../../db/schema/index.ts";
 import type { Actor } from "./plugin.ts";
 import { cachedSession, cacheGeneration, rememberSession } from "./session-cache.ts";
+import { SESSION_EXPIRES_IN_S, SESSION_RENEW_AFTER_S } from "./session-lifetime.ts";
 
 /**
  * Reads the signed-in person from the session cookie Better Auth set: checks its HMAC signature, then
@@ -13,11 +14,11 @@ import { cachedSession, cacheGeneration, rememberSession } from "./session-cache
 export function createSessionResolver(db: Db, secret: string, cookieName: string) {
   return async function resolve(
     cookieHeader: string | undefined,
-  ): Promise<{ actor: Actor; token: string } | null> {
+  ): Promise<{ actor: Actor; token: string; renewed: { signed: string; expiresAt: Date } | null } | null> {
     const signed = cookieValue(cookieHeader, cookieName);
     if (!signed) return null;
     const cached = cachedSession(signed);
-    if (cached) return { actor: cached.actor, token: cached.token };
+    if (cached) return { actor: cached.actor, token: cached.token, renewed: null };
     const token = verifiedToken(signed, secret);
     if (!token) return null;
     const since = cacheGeneration();
@@ -37,7 +38,7 @@ export function createSessionResolver(db: Db, secret: string, cookieName: string
       .from(sessions)
       .innerJoin(people, eq(people.id, sessions.userId))
       .where(and(eq(sessions.token, token), gt(sessions.expiresAt, sql`now()`)));
-    if (!row || row.status !== "active") return null;
+    if (row?.status !== "active") return null;
     const actor: Actor = {
       id: row.id,
       orgId: row.orgId,
@@ -46,9 +47,26 @@ export function createSessionResolver(db: Db, secret: string, cookieName: string
       email: row.email,
       schoolIds: row.schoolIds,
     };
-    rememberSession(signed, token, actor, row.expiresAt.getTime(), since);
-    return { actor, token };
+    const renewedUntil = await renewIfDue(db, token, row.expiresAt);
+    const expiresAt = renewedUntil ?? row.expiresAt;
+    rememberSession(signed, token, actor, expiresAt.getTime(), since);
+    return { actor, token, renewed: renewedUntil ? { signed, expiresAt: renewedUntil } : null };
   };
+}
+
+/**
+ * Sliding sessions: a session in use is extended to SESSION_EXPIRES_IN_S from now, at most once per
+ * SESSION_RENEW_AFTER_S (the caller re-sends the cookie with the new lifetime). Returns the new expiry.
+ */
+async function renewIfDue(db: Db, token: string, expiresAt: Date): Promise<Date | null> {
+  const remaining = (expiresAt.getTime() - Date.now()) / 1000;
+  if (remaining > SESSION_EXPIRES_IN_S - SESSION_RENEW_AFTER_S) return null;
+  const [row] = await db
+    .update(sessions)
+    .set({ expiresAt: sql`now() + make_interval(secs => ${SESSION_EXPIRES_IN_S})`, updatedAt: sql`now()` })
+    .where(eq(sessions.token, token))
+    .returning({ expiresAt: sessions.expiresAt });
+  return row?.expiresAt ?? null;
 }
 
 /** The session token from the cookie header, or null when absent or forged. */
