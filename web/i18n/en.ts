@@ -362,10 +362,10 @@ export const en = {
   },
   gradeBands: {
     PreK: "Pre-K",
-    "K-2": "K–2",
-    "3-5": "3–5",
-    "6-8": "6–8",
-    "9-12": "9–12",
+    "K-2": "K-2",
+    "3-5": "3-5",
+    "6-8": "6-8",
+    "9-12": "9-12",
     Adult: "Adult learners",
   },
   languages: {
