@@ -1,8 +1,10 @@
 import { and, eq, sql } from "drizzle-orm";
-import type { FastifyRequest } from "fastify";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Db, Tx } from "../db/client.ts";
 import { idempotencyKeys } from "../db/schema/index.ts";
+import type { ServiceContext } from "../lib/context.ts";
 import type { Actor } from "./auth/plugin.ts";
+import { contextOf, type Deps } from "./deps.ts";
 import { invalid } from "./errors.ts";
 
 const KEY_PATTERN = /^[A-Za-z0-9_-]{8,100}$/;
@@ -40,4 +42,20 @@ export async function once<T>(
     await tx.insert(idempotencyKeys).values({ personId: actor.id, key, route, statusCode: 201, body });
     return { body, replayed: false };
   });
+}
+
+/**
+ * The create routes' answer: runs `create` once per Idempotency-Key inside one transaction and replies
+ * 201 with the new resource, or 200 with the first response when the request is a retry.
+ */
+export async function sendCreated<T>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  deps: Deps,
+  create: (ctx: ServiceContext) => Promise<T>,
+) {
+  const { body, replayed } = await once(deps.db, request, await request.actor(), async (tx) =>
+    create(await contextOf(request, deps, tx)),
+  );
+  return reply.status(replayed ? 200 : 201).send(body);
 }

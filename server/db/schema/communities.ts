@@ -1,4 +1,6 @@
 import { index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { communityRoles, membershipStatuses, visibilities } from "../../../shared/schemas/communities.ts";
+import { orgRoles } from "../../../shared/schemas/people.ts";
 import { organizations, schools } from "./organizations.ts";
 import { people } from "./people.ts";
 
@@ -19,9 +21,7 @@ export const communities = pgTable(
     subjects: text("subjects").array().notNull().default([]),
     gradeBands: text("grade_bands").array().notNull().default([]),
     topics: text("topics").array().notNull().default([]),
-    visibility: text("visibility", { enum: ["private", "organization"] })
-      .notNull()
-      .default("private"),
+    visibility: text("visibility", { enum: visibilities }).notNull().default("private"),
     createdBy: uuid("created_by").references(() => people.id),
     archivedAt: timestamp("archived_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -62,8 +62,8 @@ export const memberships = pgTable(
     personId: uuid("person_id")
       .notNull()
       .references(() => people.id),
-    role: text("role", { enum: ["facilitator", "member", "partner", "observer"] }).notNull(),
-    status: text("status", { enum: ["active", "requested", "left"] }).notNull(),
+    role: text("role", { enum: communityRoles }).notNull(),
+    status: text("status", { enum: membershipStatuses }).notNull(),
     joinedAt: timestamp("joined_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -84,8 +84,8 @@ export const invitations = pgTable(
     email: text("email").notNull(),
     name: text("name").notNull().default(""),
     communityId: uuid("community_id").references(() => communities.id, { onDelete: "cascade" }),
-    communityRole: text("community_role", { enum: ["facilitator", "member", "partner", "observer"] }),
-    orgRole: text("org_role", { enum: ["administrator", "school_leader", "educator", "partner"] }).notNull(),
+    communityRole: text("community_role", { enum: communityRoles }),
+    orgRole: text("org_role", { enum: orgRoles }).notNull(),
     schoolIds: uuid("school_ids").array().notNull().default([]),
     message: text("message").notNull().default(""),
     /** SHA-256 of the emailed token; the token itself is never stored. */

@@ -1,4 +1,5 @@
 import { boolean, index, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { orgRoles, personStatuses } from "../../../shared/schemas/people.ts";
 import { organizations, schools } from "./organizations.ts";
 
 /**
@@ -16,12 +17,8 @@ export const people = pgTable(
     emailVerified: boolean("email_verified").notNull().default(false),
     name: text("name").notNull(),
     image: text("image"),
-    orgRole: text("org_role", { enum: ["administrator", "school_leader", "educator", "partner"] })
-      .notNull()
-      .default("educator"),
-    status: text("status", { enum: ["active", "deactivated"] })
-      .notNull()
-      .default("active"),
+    orgRole: text("org_role", { enum: orgRoles }).notNull().default("educator"),
+    status: text("status", { enum: personStatuses }).notNull().default("active"),
     pronouns: text("pronouns").notNull().default(""),
     title: text("title").notNull().default(""),
     subjects: text("subjects").array().notNull().default([]),

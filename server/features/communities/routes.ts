@@ -11,7 +11,7 @@ import {
   requestDecisionSchema,
 } from "../../../shared/schemas/communities.ts";
 import { contextOf, type Deps } from "../../http/deps.ts";
-import { once } from "../../http/idempotency.ts";
+import { sendCreated } from "../../http/idempotency.ts";
 import { changeRole, decideRequest, leave, removeMember, requestToJoin } from "./membership-service.ts";
 import { createCommunity, getCommunity, listCommunities, setArchived, updateCommunity } from "./service.ts";
 
@@ -38,13 +38,7 @@ export const communityRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) =>
     {
       schema: { tags, body: communityInputSchema, response: { 201: communitySchema, 200: communitySchema } },
     },
-    async (request, reply) => {
-      const actor = await request.actor();
-      const { body, replayed } = await once(deps.db, request, actor, (tx) =>
-        contextOf(request, deps, tx).then((ctx) => createCommunity(ctx, request.body)),
-      );
-      return reply.status(replayed ? 200 : 201).send(body);
-    },
+    async (request, reply) => sendCreated(request, reply, deps, (ctx) => createCommunity(ctx, request.body)),
   );
 
   app.get("/api/v1/communities/:id", { schema: { tags, params, response: ok } }, async (request) =>

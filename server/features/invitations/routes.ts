@@ -9,7 +9,7 @@ import {
 } from "../../../shared/schemas/invitations.ts";
 import { personInviteSchema } from "../../../shared/schemas/people.ts";
 import { contextOf, type Deps } from "../../http/deps.ts";
-import { once } from "../../http/idempotency.ts";
+import { sendCreated } from "../../http/idempotency.ts";
 import { acceptInvitation, previewInvitation } from "./accept.ts";
 import { inviteToCommunity, inviteToOrganization, listInvitations, revokeInvitation } from "./service.ts";
 import { signInAfterAccept } from "./sign-in.ts";
@@ -31,12 +31,8 @@ export const invitationRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) =
   app.post(
     "/api/v1/communities/:id/invitations",
     { schema: { tags, params: z.object({ id: idSchema }), body: communityInviteSchema, response: created } },
-    async (request, reply) => {
-      const { body, replayed } = await once(deps.db, request, await request.actor(), async (tx) =>
-        inviteToCommunity(await contextOf(request, deps, tx), request.params.id, request.body),
-      );
-      return reply.status(replayed ? 200 : 201).send(body);
-    },
+    async (request, reply) =>
+      sendCreated(request, reply, deps, (ctx) => inviteToCommunity(ctx, request.params.id, request.body)),
   );
 
   app.delete(
@@ -55,12 +51,8 @@ export const invitationRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) =
   app.post(
     "/api/v1/people/invitations",
     { schema: { tags, body: personInviteSchema, response: created } },
-    async (request, reply) => {
-      const { body, replayed } = await once(deps.db, request, await request.actor(), async (tx) =>
-        inviteToOrganization(await contextOf(request, deps, tx), request.body),
-      );
-      return reply.status(replayed ? 200 : 201).send(body);
-    },
+    async (request, reply) =>
+      sendCreated(request, reply, deps, (ctx) => inviteToOrganization(ctx, request.body)),
   );
 
   app.delete(

@@ -81,15 +81,25 @@ export async function inviteToOrganization(ctx: ServiceContext, input: PersonInv
   });
 }
 
-/** Invitations of a community (facilitators) or of the district (administrators), newest first. */
-export async function listInvitations(ctx: ServiceContext, communityId: string | null) {
+/** A community's invitations are its managers' (facilitators, leaders); the district's, its administrators'. */
+async function requireInvitationManager(
+  ctx: ServiceContext,
+  communityId: string | null,
+  verb: "see" | "withdraw",
+) {
   if (communityId) {
     const loaded = await loadCommunity(ctx.db, ctx.actor, communityId);
-    if (!canManage(loaded.access))
-      throw forbidden("Only the community's facilitators and leaders can see its invitations.");
+    if (!canManage(loaded.access)) {
+      throw forbidden(`Only the community's facilitators and leaders can ${verb} its invitations.`);
+    }
   } else if (!orgPolicy.manageOrganization(ctx.actor)) {
-    throw forbidden("Only district administrators can see district invitations.");
+    throw forbidden(`Only district administrators can ${verb} district invitations.`);
   }
+}
+
+/** Invitations of a community (facilitators) or of the district (administrators), newest first. */
+export async function listInvitations(ctx: ServiceContext, communityId: string | null) {
+  await requireInvitationManager(ctx, communityId, "see");
   const rows = await ctx.db
     .select({ invitation: invitations, invitedBy: people.name })
     .from(invitations)
@@ -114,13 +124,7 @@ export async function revokeInvitation(
   communityId: string | null,
   invitationId: string,
 ) {
-  if (communityId) {
-    const loaded = await loadCommunity(ctx.db, ctx.actor, communityId);
-    if (!canManage(loaded.access))
-      throw forbidden("Only the community's facilitators and leaders can withdraw invitations.");
-  } else if (!orgPolicy.manageOrganization(ctx.actor)) {
-    throw forbidden("Only district administrators can withdraw district invitations.");
-  }
+  await requireInvitationManager(ctx, communityId, "withdraw");
   const revoked = await ctx.db
     .update(invitations)
     .set({ revokedAt: sql`now()` })

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { idSchema } from "../../../shared/schemas/common.ts";
 import { schoolInputSchema, schoolSchema } from "../../../shared/schemas/schools.ts";
 import { contextOf, type Deps } from "../../http/deps.ts";
-import { once } from "../../http/idempotency.ts";
+import { sendCreated } from "../../http/idempotency.ts";
 import { createSchool, listSchools, renameSchool } from "./service.ts";
 
 const tags = ["schools"];
@@ -20,12 +20,7 @@ export const schoolRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
   app.post(
     "/api/v1/schools",
     { schema: { tags, body: schoolInputSchema, response: { 201: schoolSchema, 200: schoolSchema } } },
-    async (request, reply) => {
-      const { body, replayed } = await once(deps.db, request, await request.actor(), async (tx) =>
-        createSchool(await contextOf(request, deps, tx), request.body),
-      );
-      return reply.status(replayed ? 200 : 201).send(body);
-    },
+    async (request, reply) => sendCreated(request, reply, deps, (ctx) => createSchool(ctx, request.body)),
   );
 
   app.patch(
