@@ -8,6 +8,7 @@ test("a coach creates a community and a colleague joins through the emailed invi
   browser,
   baseURL,
 }) => {
+  test.setTimeout(180_000); // two browsers and seven accessibility scans on a 2-core machine
   await signIn(page, "coach@riverside.example");
   await expectAccessible(page);
 

@@ -16,7 +16,8 @@ export async function registerSecurity(app: FastifyInstance, options: SecurityOp
       directives: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
+        // The one style React Aria injects (on WebKit, to stop the page scrolling behind a dialog), by hash.
+        styleSrc: ["'self'", "'sha256-gYiS/BvZvRcK27JIXTuwhZ3hs2+VJ1X+2gUlE+farlg='"],
         imgSrc: ["'self'", "data:"],
         fontSrc: ["'self'"],
         connectSrc: ["'self'"],

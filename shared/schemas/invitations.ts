@@ -6,6 +6,8 @@ import { orgRoleSchema } from "./people.ts";
 /** What the invitee sees before accepting (by token; no sign-in needed). */
 export const invitationPreviewSchema = z.object({
   email: z.string(),
+  /** The name the inviter typed, if any, to pre-fill the new account. */
+  name: z.string(),
   organizationName: z.string(),
   invitedBy: z.string(),
   community: z.object({ id: z.string(), name: z.string(), role: communityRoleSchema }).nullable(),

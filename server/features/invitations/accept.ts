@@ -50,6 +50,7 @@ export async function previewInvitation(db: Db, token: string): Promise<Invitati
     : undefined;
   return {
     email: row.email,
+    name: row.name,
     organizationName: org?.name ?? "",
     invitedBy: inviter?.name ?? "",
     community: community && row.communityRole ? { ...community, role: row.communityRole } : null,

@@ -294,6 +294,7 @@ describe("inviting into the district", () => {
     expect((await t.anonymous.get(`/api/v1/invitations/${token}`)).body).toMatchObject({
       community: null,
       orgRole: "school_leader",
+      name: "Vera Price",
     });
 
     const accepted = await t.app.inject({

@@ -208,7 +208,7 @@ function AcceptAsSignedIn({ preview, token, me }: { preview: InvitationPreview; 
 function CreateAccountForm({ preview, token }: { preview: InvitationPreview; token: string }) {
   const { t } = useTranslation();
   const afterAccept = useAfterAccept();
-  const [name, setName] = useState("");
+  const [name, setName] = useState(preview.name);
   const [password, setPassword] = useState("");
   const [confirm, setConfirm] = useState("");
   const schema = useMemo(
