@@ -3,13 +3,14 @@
 import { writeFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
-import { load, printTable } from "./load.ts";
+import { interleaved, load, printTable } from "./load.ts";
 import { startProcess, stopProcess } from "./processes.ts";
 
 const APP_PORT = 3200;
 const BARE_PORT = 3201;
 const CONNECTIONS = 100;
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
 export async function communityPageBenchmark() {
   const dataDir = path.resolve(".test-data/bench");
@@ -60,17 +61,12 @@ export async function communityPageBenchmark() {
       `http://127.0.0.1:${BARE_PORT}/page`,
     );
     const options = { connections: CONNECTIONS, seconds: SECONDS };
-    const baseline = await load(
-      "bare Fastify, same JSON from memory",
-      `http://127.0.0.1:${BARE_PORT}/page`,
-      options,
-    );
-    const measured = await load("GET /api/v1/communities/:id (signed in)", url, {
-      ...options,
-      headers: { cookie },
-    });
+    const { baseline, measured } = await interleaved(ROUNDS, [
+      () => load("bare Fastify, same JSON from memory", `http://127.0.0.1:${BARE_PORT}/page`, options),
+      () => load("GET /api/v1/communities/:id (signed in)", url, { ...options, headers: { cookie } }),
+    ]);
     printTable(
-      `Community page API data — ${CONNECTIONS} connections, ${SECONDS} s each, ${body.length} bytes`,
+      `Community page API data — ${CONNECTIONS} connections, median of ${ROUNDS} alternating ${SECONDS}-s rounds, ${body.length} bytes`,
       baseline,
       [measured],
     );

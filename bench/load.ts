@@ -1,5 +1,7 @@
 import autocannon from "autocannon";
 
+const WARM_UP_SECONDS = 3;
+
 export type LoadResult = {
   name: string;
   requestsPerSecond: number;
@@ -9,12 +11,18 @@ export type LoadResult = {
   non2xx: number;
 };
 
-/** Runs autocannon against one URL and keeps the figures the tables print. */
+/** Runs autocannon against one URL (after an unmeasured warm-up, so both sides are measured with a warm JIT) and keeps the figures the tables print. */
 export async function load(
   name: string,
   url: string,
   options: { connections: number; seconds: number; headers?: Record<string, string> },
 ): Promise<LoadResult> {
+  await autocannon({
+    url,
+    connections: options.connections,
+    duration: WARM_UP_SECONDS,
+    headers: options.headers ?? {},
+  });
   const result = await autocannon({
     url,
     connections: options.connections,
@@ -47,4 +55,33 @@ export function printTable(title: string, baseline: LoadResult, rows: LoadResult
       `| ${r.name.padEnd(44)} | ${fmt(r.requestsPerSecond)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${fmt(ratio, 2)} | ${String(r.errors + r.non2xx).padStart(6)} |`,
     );
   }
+}
+
+/**
+ * Alternates baseline and measured case for several rounds and keeps each side's median round. The load
+ * generator shares the machine's two cores with the server, so single runs swing; alternating spreads any
+ * drift over both sides.
+ */
+export async function interleaved(
+  rounds: number,
+  [baseline, measured]: [() => Promise<LoadResult>, () => Promise<LoadResult>],
+) {
+  const a: LoadResult[] = [];
+  const b: LoadResult[] = [];
+  for (let i = 0; i < rounds; i++) {
+    a.push(await baseline());
+    b.push(await measured());
+  }
+  return { baseline: median(a), measured: median(b) };
+}
+
+function median(results: LoadResult[]): LoadResult {
+  const sorted = [...results].sort((x, y) => x.requestsPerSecond - y.requestsPerSecond);
+  const middle = sorted[Math.floor(sorted.length / 2)];
+  if (!middle) throw new Error("no results");
+  return {
+    ...middle,
+    errors: results.reduce((n, r) => n + r.errors, 0),
+    non2xx: results.reduce((n, r) => n + r.non2xx, 0),
+  };
 }

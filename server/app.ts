@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import Fastify, { type FastifyInstance } from "fastify";
-import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { validatorCompiler } from "fastify-type-provider-zod";
 import type { Db } from "./db/client.ts";
 import { auditRoutes } from "./features/audit/routes.ts";
 import { communityRoutes } from "./features/communities/routes.ts";
@@ -15,6 +15,7 @@ import { registerAuth } from "./http/auth/plugin.ts";
 import type { Deps } from "./http/deps.ts";
 import { registerErrorHandler, registerNotFound } from "./http/problem.ts";
 import { registerSecurity } from "./http/security.ts";
+import { serializerCompiler } from "./http/serializer.ts";
 import { registerWebApp } from "./http/web-app.ts";
 import { invalidateAllReadCaches } from "./lib/read-cache.ts";
 import type { MailDelivery } from "./mail/delivery.ts";

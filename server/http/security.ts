@@ -1,7 +1,7 @@
-import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
 import type { FastifyInstance } from "fastify";
 import { forbidden } from "./errors.ts";
+import { securityHeaders } from "./security-headers.ts";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -9,27 +9,10 @@ export type SecurityOptions = { publicUrl: string; writesPerMinute: number };
 
 /** Strict headers and CSP, a same-origin check on every state-changing request, and write rate limits. */
 export async function registerSecurity(app: FastifyInstance, options: SecurityOptions): Promise<void> {
-  const secure = options.publicUrl.startsWith("https:");
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        // The one style React Aria injects (on WebKit, to stop the page scrolling behind a dialog), by hash.
-        styleSrc: ["'self'", "'sha256-gYiS/BvZvRcK27JIXTuwhZ3hs2+VJ1X+2gUlE+farlg='"],
-        imgSrc: ["'self'", "data:"],
-        fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        ...(secure ? { upgradeInsecureRequests: [] } : {}),
-      },
-    },
-    hsts: secure,
-    crossOriginEmbedderPolicy: false,
+  const headers = securityHeaders(options.publicUrl);
+  app.addHook("onRequest", (_request, reply, done) => {
+    reply.headers(headers);
+    done();
   });
 
   // CSRF: cookies are SameSite=Lax, and a browser's state-changing request must come from our own origin.
