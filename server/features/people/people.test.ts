@@ -28,6 +28,18 @@ describe("one's own profile", () => {
     expect((await mei.get("/api/v1/me")).body.person).toEqual(response.body);
   });
 
+  it("signs what the person does next with their new name", async () => {
+    const priya = await t.as("coach@riverside.example");
+    await priya.get("/api/v1/me"); // the session is now remembered with the old name
+    expect((await priya.patch("/api/v1/me/profile", { name: "Priya N. Natarajan" })).status).toBe(200);
+    const math = await t.communityId("Grade 7 Math Team");
+    const invited = await priya.post(`/api/v1/communities/${math}/invitations`, {
+      email: "renamed.inviter@riverside.example",
+      role: "member",
+    });
+    expect(invited.body.invitedBy).toBe("Priya N. Natarajan");
+  });
+
   it("saves lists and schools", async () => {
     const ben = await t.as("teacher6@riverside.example");
     const response = await ben.patch("/api/v1/me/profile", {

@@ -71,7 +71,7 @@ export async function getMe(ctx: ServiceContext): Promise<Me> {
 
 /** Saves the signed-in person's own profile. */
 export async function updateProfile(ctx: ServiceContext, input: ProfileUpdate): Promise<Person> {
-  return ctx.db.transaction(async (tx) => {
+  const person = await ctx.db.transaction(async (tx) => {
     const { schoolIds, ...profile } = input;
     if (schoolIds && !orgPolicy.chooseOwnSchools(ctx.actor)) {
       const current = (await schoolIdsOf(tx, [ctx.actor.id])).get(ctx.actor.id) ?? [];
@@ -88,6 +88,9 @@ export async function updateProfile(ctx: ServiceContext, input: ProfileUpdate): 
     }
     return loadPerson(tx, ctx.actor.orgId, ctx.actor.id);
   });
+  // The cached session carries the name (used in audit entries and invitation mail) and schools.
+  forgetPerson(ctx.actor.id);
+  return person;
 }
 
 /** The district's people (administrators and school leaders). */
