@@ -42,7 +42,34 @@ test("a teacher discovers a district-visible community and asks to join", async 
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("link", { name: "Early Literacy Community of Practice" }).first().click();
-  await page.getByRole("button", { name: "Request to join" }).click();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Early Literacy Community of Practice" }),
+  ).toBeVisible();
+  await page.getByRole("button", { name: "Request to join", exact: true }).click();
   await expect(page.getByText("A facilitator will review your request.").first()).toBeVisible();
   await expectAccessible(page);
+});
+
+test("a facilitator edits their community's vision and norms", async ({ page }) => {
+  await signIn(page, "teacher5@riverside.example");
+  await page.getByRole("link", { name: "Family Engagement Team" }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: "Family Engagement Team" })).toBeVisible();
+  await page.getByRole("link", { name: "Edit community" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Edit Family Engagement Team" })).toBeVisible();
+  await expectAccessible(page);
+
+  await page
+    .getByLabel("Shared vision")
+    .fill("Every family feels welcome to talk with us about their child's learning.");
+  await page.getByRole("button", { name: "Add a norm" }).click();
+  await page.getByLabel("Norm 4").fill("Offer interpretation at every meeting.");
+  await page.getByRole("button", { name: "Move norm 4 up" }).click();
+  await page.getByRole("button", { name: "Save changes" }).click();
+
+  await expect(page.getByRole("heading", { level: 1, name: "Family Engagement Team" })).toBeVisible();
+  await expect(
+    page.getByText("Every family feels welcome to talk with us about their child's learning."),
+  ).toBeVisible();
+  const norms = page.getByRole("list").filter({ hasText: "Offer interpretation at every meeting." });
+  await expect(norms.getByRole("listitem").nth(2)).toHaveText("Offer interpretation at every meeting.");
 });
