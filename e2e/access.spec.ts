@@ -73,3 +73,14 @@ test("a facilitator edits their community's vision and norms", async ({ page }) 
   const norms = page.getByRole("list").filter({ hasText: "Offer interpretation at every meeting." });
   await expect(norms.getByRole("listitem").nth(2)).toHaveText("Offer interpretation at every meeting.");
 });
+
+test("Lamplight opened at another of its own addresses still signs in", async ({ page, baseURL }) => {
+  // The server's PUBLIC_URL is 127.0.0.1; a person who typed localhost is on the same server.
+  const other = (baseURL ?? "").replace("127.0.0.1", "localhost");
+  await page.goto(`${other}/sign-in`);
+  await page.getByLabel("Email").fill("teacher1@riverside.example");
+  await page.getByLabel("Password", { exact: true }).fill("lamplight-demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Home" })).toBeVisible();
+  await expect(page.getByText("Grade 7 Math Team").first()).toBeVisible();
+});

@@ -68,7 +68,7 @@ describe("a hard kill of the server", () => {
 
     const signIn = await fetch(`${base}/api/auth/sign-in/email`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", origin: base },
       body: JSON.stringify({ email: "coach@riverside.example", password: DEMO_PASSWORD }),
     });
     expect(signIn.status).toBe(200);
@@ -80,7 +80,7 @@ describe("a hard kill of the server", () => {
     const name = "Survives a Power Cut";
     const created = await fetch(`${base}/api/v1/communities`, {
       method: "POST",
-      headers: { "content-type": "application/json", cookie },
+      headers: { "content-type": "application/json", cookie, origin: base },
       body: JSON.stringify({ name, kind: "other", norms: ["Save often."] }),
     });
     // The moment the 201 arrives — before even reading its body — the process dies.

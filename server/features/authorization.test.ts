@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { communities, invitations, people, schools } from "../db/schema/index.ts";
 import { newId, newToken } from "../lib/ids.ts";
 import { queueMail } from "../mail/outbox.ts";
-import { type Client, type Response, startTestApp, type TestApp } from "../test/app.ts";
+import { type Client, PUBLIC_URL, type Response, startTestApp, type TestApp } from "../test/app.ts";
 import {
   createCommunity,
   createInvitation,
@@ -728,7 +728,7 @@ async function fromOwnAddress(a: Actor, path: string, payload: object): Promise<
     url: path,
     payload,
     remoteAddress: `10.20.${Math.floor(n / 200)}.${n % 200}`,
-    headers: a.client.cookie ? { cookie: a.client.cookie } : {},
+    headers: { origin: PUBLIC_URL, ...(a.client.cookie ? { cookie: a.client.cookie } : {}) },
   });
   return { status: response.statusCode, body: response.json(), headers: response.headers };
 }

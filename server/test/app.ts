@@ -67,6 +67,8 @@ export async function startTestApp(
         url,
         headers: {
           ...(cookie ? { cookie } : {}),
+          // As a browser does: a state-changing request names the page's origin (CSRF checks read it).
+          ...(method !== "GET" ? { origin: PUBLIC_URL } : {}),
           ...(body !== undefined ? { "content-type": "application/json" } : {}),
           ...headers,
         },

@@ -84,6 +84,8 @@ export const en = {
     wrongCredentials: "That email and password don't match an account. Check both and try again.",
     deactivated:
       "This account has been deactivated, so it can't sign in. If you think that's a mistake, ask your district administrator.",
+    signInRefused:
+      "Lamplight refused this sign-in because the page did not come from Lamplight's own address. Open Lamplight from the link your district gave you and try again.",
     tooManyAttempts: "Too many sign-in attempts. Wait a few minutes, then try again.",
     signOutFailed: "We couldn't sign you out. Check your connection and try again.",
     forgotTitle: "Reset your password",

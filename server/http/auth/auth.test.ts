@@ -331,6 +331,19 @@ describe("requests from other sites", () => {
     expect(response.headers["set-cookie"]).toBeUndefined();
   });
 
+  it("signs in from another of the server's own addresses (127.0.0.1 where PUBLIC_URL says localhost)", async () => {
+    const response = await signIn("coach@riverside.example", DEMO_PASSWORD, {
+      headers: {
+        origin: "http://127.0.0.1:3000",
+        host: "127.0.0.1:3000",
+        "sec-fetch-mode": "cors",
+        "sec-fetch-site": "same-origin",
+      },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(String(response.headers["set-cookie"])).toMatch(/^lamplight\.session_token=/);
+  });
+
   it("accepts the app's own origin", async () => {
     const coach = await t.as("coach@riverside.example");
     const response = await coach.post(

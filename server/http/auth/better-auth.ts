@@ -33,7 +33,9 @@ export function createAuth(options: AuthOptions) {
     baseURL: options.publicUrl,
     basePath: "/api/auth",
     secret: options.secret,
-    trustedOrigins: [options.publicUrl],
+    // PUBLIC_URL, and the request's own origin: Lamplight opened at another of its addresses (127.0.0.1
+    // rather than localhost) still signs in, while a page on any other site is refused (CSRF).
+    trustedOrigins: (request) => [options.publicUrl, request ? new URL(request.url).origin : undefined],
     database: drizzleAdapter(db, {
       provider: "pg",
       schema: { user: people, session: sessions, account: accounts, verification: verifications },
@@ -83,6 +85,9 @@ export function createAuth(options: AuthOptions) {
     },
     advanced: {
       cookiePrefix: "lamplight",
+      // Better Auth skips its origin (CSRF) check when NODE_ENV=test; Lamplight checks in every environment,
+      // so tests exercise exactly what production runs.
+      disableOriginCheck: false,
       ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
       database: { generateId: () => newId() },
     },

@@ -36,7 +36,8 @@ export function SignInPage({ redirect, email: initialEmail }: SignInPageProps) {
   const mapError = (error: unknown): FieldErrors | undefined => {
     if (!isApiError(error)) return undefined;
     if (error.status === 401 || error.status === 400) return { [FORM_LEVEL]: t("auth.wrongCredentials") };
-    if (error.status === 403) return { [FORM_LEVEL]: t("auth.deactivated") };
+    if (error.code === "ACCOUNT_DEACTIVATED") return { [FORM_LEVEL]: t("auth.deactivated") };
+    if (error.status === 403) return { [FORM_LEVEL]: t("auth.signInRefused") };
     if (error.status === 429) return { [FORM_LEVEL]: t("auth.tooManyAttempts") };
     return undefined;
   };
