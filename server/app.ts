@@ -28,6 +28,8 @@ export type AppOptions = {
   logLevel?: string;
   /** Sign-in attempts per client address per minute (tests raise it; a dedicated test lowers it). */
   signInPerMinute?: number;
+  /** Behind a reverse proxy: take client addresses from X-Forwarded-For. */
+  trustProxy?: boolean;
   /** Writes per client address per minute. */
   writesPerMinute?: number;
 };
@@ -38,7 +40,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: { level: options.logLevel ?? "info" },
     bodyLimit: 256 * 1024,
     requestIdHeader: false,
-    trustProxy: process.env.TRUST_PROXY === "true",
+    trustProxy: options.trustProxy ?? false,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -6,6 +6,7 @@ export const settings = [
   ["PORT", "3000", "TCP port the web server listens on"],
   ["HOST", "127.0.0.1", "address to listen on (0.0.0.0 to accept connections from other machines)"],
   ["DATA_DIR", "./data", "where the embedded PostgreSQL keeps its files (unused with DATABASE_URL)"],
+  ["EMBEDDED_PG_PORT", "5433", "port of the embedded PostgreSQL (unused with DATABASE_URL)"],
   [
     "DATABASE_URL",
     "",
@@ -18,7 +19,12 @@ export const settings = [
     "http://localhost:PORT",
     "the address people use to reach Lamplight; links in mail start with it",
   ],
-  ["AUTH_SECRET", "(generated in DATA_DIR)", "secret that signs session cookies; set it in production"],
+  ["AUTH_SECRET", "(generated once, kept in the database)", "secret that signs session cookies"],
+  [
+    "TRUST_PROXY",
+    "false",
+    "true behind a reverse proxy: client addresses (rate limits, audit) from X-Forwarded-For",
+  ],
   [
     "SIGN_IN_RATE_LIMIT",
     "30",
@@ -32,6 +38,8 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default("127.0.0.1"),
   DATA_DIR: z.string().min(1).default("./data"),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(5433),
+  TRUST_PROXY: z.enum(["true", "false"], { message: "must be true or false" }).default("false"),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
@@ -54,6 +62,8 @@ export type Config = {
   port: number;
   host: string;
   dataDir: string;
+  embeddedPgPort: number;
+  trustProxy: boolean;
   databaseUrl: string | undefined;
   smtpUrl: string | undefined;
   mailFrom: string;
@@ -76,6 +86,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),
+    embeddedPgPort: e.EMBEDDED_PG_PORT,
+    trustProxy: e.TRUST_PROXY === "true",
     databaseUrl: e.DATABASE_URL,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,

@@ -16,7 +16,7 @@ Usage:
   lamplight --help         this text
 
 Settings (environment variables):
-${settings.map(([name, def, what]) => `  ${name.padEnd(14)} ${what}${def ? ` (default: ${def})` : ""}`).join("\n")}
+${settings.map(([name, def, what]) => `  ${name.padEnd(19)} ${what}${def ? ` (default: ${def})` : ""}`).join("\n")}
 `;
 
 async function main(argv: string[]): Promise<void> {
@@ -66,6 +66,7 @@ async function start(config: ReturnType<typeof loadConfig>) {
     mail,
     logLevel: config.logLevel,
     signInPerMinute: config.signInPerMinute,
+    trustProxy: config.trustProxy,
   });
   try {
     await app.listen({ port: config.port, host: config.host });

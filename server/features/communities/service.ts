@@ -9,6 +9,7 @@ import { communities, communitySchools, memberships, personSchools } from "../..
 import { forbidden } from "../../http/errors.ts";
 import type { ServiceContext } from "../../lib/context.ts";
 import { newId } from "../../lib/ids.ts";
+import { containsPattern } from "../../lib/like.ts";
 import { recordAudit } from "../audit/record.ts";
 import { orgPolicy } from "../people/policy.ts";
 import { checkSchoolsInOrg } from "../schools/check.ts";
@@ -151,8 +152,8 @@ export async function listCommunities(ctx: ServiceContext, query: ListQuery): Pr
         query.includeArchived ? undefined : isNull(communities.archivedAt),
         query.q
           ? or(
-              ilike(communities.name, `%${escapeLike(query.q)}%`),
-              ilike(communities.purpose, `%${escapeLike(query.q)}%`),
+              ilike(communities.name, containsPattern(query.q)),
+              ilike(communities.purpose, containsPattern(query.q)),
             )
           : undefined,
       ),
@@ -171,8 +172,6 @@ export async function listCommunities(ctx: ServiceContext, query: ListQuery): Pr
     archived: r.archivedAt !== null,
   }));
 }
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** The community's own columns from an input (schools live in their own table). */
 function fields<T extends CommunityUpdate>(input: T): Omit<T, "schoolIds"> {

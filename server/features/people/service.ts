@@ -5,6 +5,7 @@ import { organizations, people, personSchools, sessions } from "../../db/schema/
 import { forgetPerson } from "../../http/auth/session-cache.ts";
 import { conflict, forbidden, notFound } from "../../http/errors.ts";
 import type { ServiceContext } from "../../lib/context.ts";
+import { containsPattern } from "../../lib/like.ts";
 import { recordAudit } from "../audit/record.ts";
 import { checkSchoolsInOrg } from "../schools/check.ts";
 import { orgPolicy } from "./policy.ts";
@@ -100,7 +101,7 @@ export async function listPeople(
 ) {
   if (!orgPolicy.readPeople(ctx.actor))
     throw forbidden("Only administrators and school leaders can see the district's people.");
-  const like = query.q ? `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const like = query.q ? containsPattern(query.q) : null;
   const rows = await ctx.db
     .select()
     .from(people)
