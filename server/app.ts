@@ -2,12 +2,17 @@ import { sql } from "drizzle-orm";
 import Fastify, { type FastifyInstance } from "fastify";
 import { validatorCompiler } from "fastify-type-provider-zod";
 import type { Db } from "./db/client.ts";
+import { actionItemRoutes } from "./features/action-items/routes.ts";
 import { auditRoutes } from "./features/audit/routes.ts";
+import { calendarRoutes } from "./features/calendar/routes.ts";
 import { communityRoutes } from "./features/communities/routes.ts";
 import { homeRoutes } from "./features/home/routes.ts";
 import { invitationRoutes } from "./features/invitations/routes.ts";
+import { meetingRoutes } from "./features/meetings/routes.ts";
+import { minutesRoutes } from "./features/minutes/routes.ts";
 import { outboxRoutes } from "./features/outbox/routes.ts";
 import { peopleRoutes } from "./features/people/routes.ts";
+import { protocolRoutes } from "./features/protocols/routes.ts";
 import { schoolRoutes } from "./features/schools/routes.ts";
 import { registerApiDocs } from "./http/api-docs.ts";
 import { createAuth } from "./http/auth/better-auth.ts";
@@ -19,6 +24,7 @@ import { serializerCompiler } from "./http/serializer.ts";
 import { registerWebApp } from "./http/web-app.ts";
 import { invalidateAllReadCaches } from "./lib/read-cache.ts";
 import type { MailDelivery } from "./mail/delivery.ts";
+import { liveRoutes } from "./realtime/routes.ts";
 
 export type AppOptions = {
   db: Db;
@@ -91,6 +97,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     homeRoutes,
     auditRoutes,
     outboxRoutes,
+    protocolRoutes,
+    meetingRoutes,
+    calendarRoutes,
+    liveRoutes,
+    minutesRoutes,
+    actionItemRoutes,
   ]) {
     await app.register(routes, deps);
   }

@@ -3,7 +3,17 @@
  * To translate: copy this file to es.ts with the same keys, then register it in ./index.ts.
  * Plurals use i18next suffixes (_one, _other); {{name}} is interpolation.
  */
+import { liveEn } from "./en/live.ts";
+import { meetingsEn } from "./en/meetings.ts";
+import { minutesEn } from "./en/minutes.ts";
+import { protocolsEn } from "./en/protocols.ts";
+
 export const en = {
+  // Feature catalogues kept in their own files (web/i18n/en/), each a set of top-level keys.
+  ...protocolsEn,
+  ...meetingsEn,
+  ...liveEn,
+  ...minutesEn,
   app: {
     name: "Lamplight",
     documentTitle: "{{page}} · Lamplight",

@@ -1,0 +1,8 @@
+import { customType } from "drizzle-orm/pg-core";
+
+/** Binary column (Yjs document states and updates); drizzle's pg-core has no bytea of its own. */
+export const bytea = customType<{ data: Uint8Array; driverData: Buffer }>({
+  dataType: () => "bytea",
+  toDriver: (value) => Buffer.from(value.buffer, value.byteOffset, value.byteLength),
+  fromDriver: (value) => new Uint8Array(value.buffer, value.byteOffset, value.byteLength),
+});
