@@ -22,6 +22,8 @@ export const auditActions = [
   "membership.role_changed",
   "membership.removed",
   "membership.left",
+  "minutes.edited",
+  "minutes.regenerated",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -566,6 +566,10 @@ export const en = {
       removed: "Removed from a community",
       left: "Left a community",
     },
+    minutes: {
+      edited: "Edited meeting minutes",
+      regenerated: "Regenerated meeting minutes",
+    },
   },
 
   outbox: {
