@@ -24,6 +24,10 @@ export const auditActions = [
   "membership.left",
   "minutes.edited",
   "minutes.regenerated",
+  "protocol.created",
+  "protocol.edited",
+  "protocol.archived",
+  "protocol.restored",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -570,6 +570,12 @@ export const en = {
       edited: "Edited meeting minutes",
       regenerated: "Regenerated meeting minutes",
     },
+    protocol: {
+      created: "Added a protocol",
+      edited: "Edited a protocol",
+      archived: "Archived a protocol",
+      restored: "Restored a protocol",
+    },
   },
 
   outbox: {

@@ -7,7 +7,7 @@ export type AuditEntry = {
   orgId: string;
   actorId: string | null;
   action: AuditAction;
-  subjectType?: "person" | "community" | "school" | "invitation" | "meeting";
+  subjectType?: "person" | "community" | "school" | "invitation" | "meeting" | "protocol";
   subjectId?: string | null;
   details?: Record<string, unknown>;
   ip?: string | null;
