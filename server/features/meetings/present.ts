@@ -1,0 +1,148 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import type { MeetingRole } from "../../../shared/schemas/meeting-enums.ts";
+import type { AgendaItem, Meeting, MeetingSummary } from "../../../shared/schemas/meetings.ts";
+import type { Executor } from "../../db/client.ts";
+import {
+  agendaItems,
+  meetingRoleAssignments,
+  meetingSeries,
+  meetings,
+  minutes,
+  people,
+  protocols,
+  protocolVersions,
+} from "../../db/schema/index.ts";
+import type { LoadedMeeting, MeetingRow } from "./load.ts";
+import { meetingCan } from "./policy.ts";
+import { describeSeries, parseRRule } from "./recurrence.ts";
+
+const endOf = (m: { startsAt: Date; durationMinutes: number }) =>
+  new Date(m.startsAt.getTime() + m.durationMinutes * 60_000);
+
+/** The list shape of a meeting (lists, home page). */
+export function presentSummary(
+  m: MeetingRow,
+  extra: { communityName: string; agendaItemCount: number; hasMinutes: boolean },
+): MeetingSummary {
+  return {
+    id: m.id,
+    communityId: m.communityId,
+    communityName: extra.communityName,
+    title: m.title,
+    startsAt: m.startsAt.toISOString(),
+    endsAt: endOf(m).toISOString(),
+    durationMinutes: m.durationMinutes,
+    timeZone: m.timeZone,
+    place: m.place,
+    videoUrl: m.videoUrl,
+    status: m.status,
+    seriesId: m.seriesId,
+    agendaItemCount: extra.agendaItemCount,
+    hasMinutes: extra.hasMinutes,
+  };
+}
+
+/** The agenda of a meeting in order, protocol runs with the definition of the version they use. */
+export async function loadAgenda(db: Executor, meetingId: string): Promise<AgendaItem[]> {
+  const rows = await db
+    .select({
+      item: agendaItems,
+      presenterName: people.name,
+      version: protocolVersions,
+      protocolName: protocols.name,
+    })
+    .from(agendaItems)
+    .leftJoin(people, eq(people.id, agendaItems.presenterId))
+    .leftJoin(protocolVersions, eq(protocolVersions.id, agendaItems.protocolVersionId))
+    .leftJoin(protocols, eq(protocols.id, protocolVersions.protocolId))
+    .where(eq(agendaItems.meetingId, meetingId))
+    .orderBy(asc(agendaItems.position));
+  return rows.map(({ item, presenterName, version, protocolName }) => ({
+    id: item.id,
+    position: item.position,
+    kind: item.kind,
+    title: item.title,
+    minutes: item.minutes,
+    protocol: version
+      ? {
+          id: version.protocolId,
+          versionId: version.id,
+          version: version.version,
+          // The name as that version had it; the library's current name if the version has none.
+          name: version.definition.name || (protocolName ?? ""),
+          totalMinutes: version.definition.steps.reduce((sum, s) => sum + s.minutes, 0),
+          definition: version.definition,
+        }
+      : null,
+    presenter: item.presenterId ? { id: item.presenterId, name: presenterName ?? "" } : null,
+    focusingQuestion: item.focusingQuestion,
+    material: item.material,
+    materialUrl: item.materialUrl,
+    details: item.details,
+  }));
+}
+
+export async function loadSeries(db: Executor, seriesId: string | null) {
+  if (!seriesId) return null;
+  const [series] = await db.select().from(meetingSeries).where(eq(meetingSeries.id, seriesId));
+  if (!series) return null;
+  const [counted] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(meetings)
+    .where(
+      and(
+        eq(meetings.seriesId, seriesId),
+        eq(meetings.status, "scheduled"),
+        sql`${meetings.startsAt} > now()`,
+      ),
+    );
+  const schedule = {
+    rrule: series.rrule,
+    firstStartLocal: series.firstStartLocal,
+    timeZone: series.timeZone,
+  };
+  return {
+    id: series.id,
+    summary: describeSeries(schedule),
+    rrule: series.rrule,
+    recurrence: parseRRule(series.rrule, series.timeZone),
+    startTime: series.firstStartLocal.slice(11, 16),
+    timeZone: series.timeZone,
+    upcomingCount: counted?.n ?? 0,
+  };
+}
+
+/** The whole meeting page: details, series in words, roles, agenda, members to choose from, `can`. */
+export async function presentMeeting(db: Executor, loaded: LoadedMeeting): Promise<Meeting> {
+  const { meeting: m, community } = loaded;
+  const [agenda, roles, series, minutesRows] = await Promise.all([
+    loadAgenda(db, m.id),
+    db
+      .select({ role: meetingRoleAssignments.role, id: people.id, name: people.name })
+      .from(meetingRoleAssignments)
+      .innerJoin(people, eq(people.id, meetingRoleAssignments.personId))
+      .where(eq(meetingRoleAssignments.meetingId, m.id))
+      .orderBy(asc(meetingRoleAssignments.role), asc(people.name)),
+    loadSeries(db, m.seriesId),
+    db.select({ id: minutes.meetingId }).from(minutes).where(eq(minutes.meetingId, m.id)),
+  ]);
+  const myRoles: MeetingRole[] = roles.filter((r) => r.id === community.access.actor.id).map((r) => r.role);
+  return {
+    ...presentSummary(m, {
+      communityName: community.row.name,
+      agendaItemCount: agenda.length,
+      hasMinutes: minutesRows.length > 0,
+    }),
+    description: m.description,
+    occurrenceStart: m.occurrenceStart?.toISOString() ?? null,
+    moved: m.occurrenceStart !== null && m.occurrenceStart.getTime() !== m.startsAt.getTime(),
+    series,
+    roles: roles.map((r) => ({ role: r.role, person: { id: r.id, name: r.name } })),
+    agenda,
+    agendaMinutes: agenda.reduce((sum, item) => sum + item.minutes, 0),
+    members: community.members
+      .filter((member) => member.status === "active")
+      .map((member) => ({ id: member.personId, name: member.name, communityRole: member.role })),
+    can: meetingCan(community.access, m, myRoles),
+  };
+}
