@@ -29,7 +29,8 @@ export type ProtocolUpdate = z.output<typeof protocolUpdateSchema>;
 /** Optional name of an adapted copy; without one it is called "<original> (adapted)". */
 export const protocolCopySchema = z
   .object({ name: text(120).min(1, { message: "Enter a name for the copy." }).optional() })
-  .strict();
+  .strict()
+  .default({});
 
 // "?archived=false" must mean false: z.coerce.boolean would read any non-empty string as true.
 const booleanQuery = z
