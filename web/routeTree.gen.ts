@@ -24,6 +24,8 @@ import { Route as AuthedCommunitiesIndexRouteImport } from './routes/_authed/com
 import { Route as AuthedCommunitiesNewRouteImport } from './routes/_authed/communities/new'
 import { Route as AuthedCommunitiesCommunityIdIndexRouteImport } from './routes/_authed/communities/$communityId/index'
 import { Route as AuthedCommunitiesCommunityIdEditRouteImport } from './routes/_authed/communities/$communityId/edit'
+import { Route as AuthedMeetingsMeetingIdLiveRouteImport } from './routes/_authed/meetings/$meetingId/live'
+import { Route as AuthedMeetingsMeetingIdProjectorRouteImport } from './routes/_authed/meetings/$meetingId/projector'
 
 const AuthedRoute = AuthedRouteImport.update({
   id: '/_authed',
@@ -101,6 +103,18 @@ const AuthedCommunitiesCommunityIdEditRoute =
     path: '/communities/$communityId/edit',
     getParentRoute: () => AuthedRoute,
   } as any)
+const AuthedMeetingsMeetingIdLiveRoute =
+  AuthedMeetingsMeetingIdLiveRouteImport.update({
+    id: '/meetings/$meetingId/live',
+    path: '/meetings/$meetingId/live',
+    getParentRoute: () => AuthedRoute,
+  } as any)
+const AuthedMeetingsMeetingIdProjectorRoute =
+  AuthedMeetingsMeetingIdProjectorRouteImport.update({
+    id: '/meetings/$meetingId/projector',
+    path: '/meetings/$meetingId/projector',
+    getParentRoute: () => AuthedRoute,
+  } as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof AuthedIndexRoute
@@ -116,6 +130,8 @@ export interface FileRoutesByFullPath {
   '/communities/new': typeof AuthedCommunitiesNewRoute
   '/communities/': typeof AuthedCommunitiesIndexRoute
   '/communities/$communityId/edit': typeof AuthedCommunitiesCommunityIdEditRoute
+  '/meetings/$meetingId/live': typeof AuthedMeetingsMeetingIdLiveRoute
+  '/meetings/$meetingId/projector': typeof AuthedMeetingsMeetingIdProjectorRoute
   '/communities/$communityId/': typeof AuthedCommunitiesCommunityIdIndexRoute
 }
 export interface FileRoutesByTo {
@@ -132,6 +148,8 @@ export interface FileRoutesByTo {
   '/communities/new': typeof AuthedCommunitiesNewRoute
   '/communities': typeof AuthedCommunitiesIndexRoute
   '/communities/$communityId/edit': typeof AuthedCommunitiesCommunityIdEditRoute
+  '/meetings/$meetingId/live': typeof AuthedMeetingsMeetingIdLiveRoute
+  '/meetings/$meetingId/projector': typeof AuthedMeetingsMeetingIdProjectorRoute
   '/communities/$communityId': typeof AuthedCommunitiesCommunityIdIndexRoute
 }
 export interface FileRoutesById {
@@ -150,6 +168,8 @@ export interface FileRoutesById {
   '/_authed/communities/new': typeof AuthedCommunitiesNewRoute
   '/_authed/communities/': typeof AuthedCommunitiesIndexRoute
   '/_authed/communities/$communityId/edit': typeof AuthedCommunitiesCommunityIdEditRoute
+  '/_authed/meetings/$meetingId/live': typeof AuthedMeetingsMeetingIdLiveRoute
+  '/_authed/meetings/$meetingId/projector': typeof AuthedMeetingsMeetingIdProjectorRoute
   '/_authed/communities/$communityId/': typeof AuthedCommunitiesCommunityIdIndexRoute
 }
 export interface FileRouteTypes {
@@ -168,6 +188,8 @@ export interface FileRouteTypes {
     | '/communities/new'
     | '/communities/'
     | '/communities/$communityId/edit'
+    | '/meetings/$meetingId/live'
+    | '/meetings/$meetingId/projector'
     | '/communities/$communityId/'
   fileRoutesByTo: FileRoutesByTo
   to:
@@ -184,6 +206,8 @@ export interface FileRouteTypes {
     | '/communities/new'
     | '/communities'
     | '/communities/$communityId/edit'
+    | '/meetings/$meetingId/live'
+    | '/meetings/$meetingId/projector'
     | '/communities/$communityId'
   id:
     | '__root__'
@@ -201,6 +225,8 @@ export interface FileRouteTypes {
     | '/_authed/communities/new'
     | '/_authed/communities/'
     | '/_authed/communities/$communityId/edit'
+    | '/_authed/meetings/$meetingId/live'
+    | '/_authed/meetings/$meetingId/projector'
     | '/_authed/communities/$communityId/'
   fileRoutesById: FileRoutesById
 }
@@ -319,6 +345,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthedCommunitiesCommunityIdEditRouteImport
       parentRoute: typeof AuthedRoute
     }
+    '/_authed/meetings/$meetingId/live': {
+      id: '/_authed/meetings/$meetingId/live'
+      path: '/meetings/$meetingId/live'
+      fullPath: '/meetings/$meetingId/live'
+      preLoaderRoute: typeof AuthedMeetingsMeetingIdLiveRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/_authed/meetings/$meetingId/projector': {
+      id: '/_authed/meetings/$meetingId/projector'
+      path: '/meetings/$meetingId/projector'
+      fullPath: '/meetings/$meetingId/projector'
+      preLoaderRoute: typeof AuthedMeetingsMeetingIdProjectorRouteImport
+      parentRoute: typeof AuthedRoute
+    }
   }
 }
 
@@ -332,6 +372,8 @@ interface AuthedRouteChildren {
   AuthedCommunitiesNewRoute: typeof AuthedCommunitiesNewRoute
   AuthedCommunitiesIndexRoute: typeof AuthedCommunitiesIndexRoute
   AuthedCommunitiesCommunityIdEditRoute: typeof AuthedCommunitiesCommunityIdEditRoute
+  AuthedMeetingsMeetingIdLiveRoute: typeof AuthedMeetingsMeetingIdLiveRoute
+  AuthedMeetingsMeetingIdProjectorRoute: typeof AuthedMeetingsMeetingIdProjectorRoute
   AuthedCommunitiesCommunityIdIndexRoute: typeof AuthedCommunitiesCommunityIdIndexRoute
 }
 
@@ -345,6 +387,8 @@ const AuthedRouteChildren: AuthedRouteChildren = {
   AuthedCommunitiesNewRoute: AuthedCommunitiesNewRoute,
   AuthedCommunitiesIndexRoute: AuthedCommunitiesIndexRoute,
   AuthedCommunitiesCommunityIdEditRoute: AuthedCommunitiesCommunityIdEditRoute,
+  AuthedMeetingsMeetingIdLiveRoute: AuthedMeetingsMeetingIdLiveRoute,
+  AuthedMeetingsMeetingIdProjectorRoute: AuthedMeetingsMeetingIdProjectorRoute,
   AuthedCommunitiesCommunityIdIndexRoute:
     AuthedCommunitiesCommunityIdIndexRoute,
 }

@@ -149,7 +149,6 @@ export class LiveConnection {
     socket.onopen = () => {
       if (socket !== this.socket) return;
       this.lastHeardAt = Date.now();
-      this.notes.connect();
       this.startHeartbeat();
     };
     socket.onmessage = (event: MessageEvent) => {
@@ -264,6 +263,8 @@ export class LiveConnection {
       clockOffsetMs: this.clock.offsetMs,
     });
     for (const entry of this.outbox.list()) this.sendContribution(entry);
+    // Only now: the server listens once it has joined us to the room (the snapshot says it has).
+    this.notes.connect();
     this.ping();
   }
 

@@ -3,6 +3,7 @@ import type {
   LiveParticipant,
   LiveProblem,
   LiveState,
+  ServerMessage,
 } from "../../../shared/schemas/live.ts";
 import type { PendingContribution } from "./outbox.ts";
 
@@ -27,7 +28,7 @@ export interface LiveView {
   participants: readonly LiveParticipant[];
   /** Every contribution of the meeting, oldest first. */
   contributions: readonly LiveContribution[];
-  you: { personId: string; canRun: boolean } | null;
+  you: Extract<ServerMessage, { type: "snapshot" }>["you"] | null;
   /** Written on this device, not yet acknowledged by the server. */
   pending: readonly PendingContribution[];
   rejected: readonly RejectedContribution[];

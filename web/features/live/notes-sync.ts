@@ -36,18 +36,14 @@ export class NotesSync {
     this.awareness.setLocalStateField("user", { name, color, colorLight });
   }
 
-  /** The socket opened: ask for what we lack and announce ourselves. */
+  /** The room is joined (snapshot received): ask for what we lack and announce ourselves. */
   connect(): void {
     this.connected = true;
     const sync = encoding.createEncoder();
     encoding.writeVarUint(sync, messageSync);
     syncProtocol.writeSyncStep1(sync, this.doc);
     this.send(encoding.toUint8Array(sync));
-    // Also offer everything we have: edits typed offline reach the server even if it never asks.
-    const offer = encoding.createEncoder();
-    encoding.writeVarUint(offer, messageSync);
-    syncProtocol.writeSyncStep2(offer, this.doc);
-    this.send(encoding.toUint8Array(offer));
+    // Edits typed offline go in our answer to the server's step 1 (it greets every socket with one).
     if (this.awareness.getLocalState() !== null) {
       this.sendAwareness([this.doc.clientID]);
     }
