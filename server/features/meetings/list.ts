@@ -8,8 +8,8 @@ import { loadCommunityForMeetings } from "./load.ts";
 import { presentSummary } from "./present.ts";
 
 const endsAt = sql`${meetings.startsAt} + make_interval(mins => ${meetings.durationMinutes})`;
-const agendaCount = sql<number>`(select count(*)::int from agenda_items a where a.meeting_id = ${meetings.id})`;
-const hasMinutes = sql<boolean>`exists (select 1 from minutes x where x.meeting_id = ${meetings.id})`;
+const agendaCount = sql<number>`(select count(*)::int from agenda_items a where a.meeting_id = "meetings"."id")`;
+const hasMinutes = sql<boolean>`exists (select 1 from minutes x where x.meeting_id = "meetings"."id")`;
 
 type Cursor = { at: string; id: string };
 const encodeCursor = (c: Cursor) => Buffer.from(`${c.at}|${c.id}`).toString("base64url");

@@ -122,8 +122,8 @@ async function regenerate(tx: Tx, series: SeriesRow, input: SeriesUpdate) {
       id: meetings.id,
       startsAt: meetings.startsAt,
       occurrenceStart: meetings.occurrenceStart,
-      planned: sql<boolean>`exists (select 1 from agenda_items a where a.meeting_id = ${meetings.id})
-        or exists (select 1 from meeting_roles r where r.meeting_id = ${meetings.id})`,
+      planned: sql<boolean>`exists (select 1 from agenda_items a where a.meeting_id = "meetings"."id")
+        or exists (select 1 from meeting_roles r where r.meeting_id = "meetings"."id")`,
       untouched: sql<boolean>`${meetings.status} = 'scheduled' and ${meetings.startsAt} = ${meetings.occurrenceStart}`,
     })
     .from(meetings)
