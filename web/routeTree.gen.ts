@@ -24,7 +24,9 @@ import { Route as AuthedCommunitiesIndexRouteImport } from './routes/_authed/com
 import { Route as AuthedCommunitiesNewRouteImport } from './routes/_authed/communities/new'
 import { Route as AuthedCommunitiesCommunityIdIndexRouteImport } from './routes/_authed/communities/$communityId/index'
 import { Route as AuthedCommunitiesCommunityIdEditRouteImport } from './routes/_authed/communities/$communityId/edit'
+import { Route as AuthedCommunitiesCommunityIdMinutesRouteImport } from './routes/_authed/communities/$communityId/minutes'
 import { Route as AuthedMeetingsMeetingIdLiveRouteImport } from './routes/_authed/meetings/$meetingId/live'
+import { Route as AuthedMeetingsMeetingIdMinutesRouteImport } from './routes/_authed/meetings/$meetingId/minutes'
 import { Route as AuthedMeetingsMeetingIdProjectorRouteImport } from './routes/_authed/meetings/$meetingId/projector'
 
 const AuthedRoute = AuthedRouteImport.update({
@@ -103,10 +105,22 @@ const AuthedCommunitiesCommunityIdEditRoute =
     path: '/communities/$communityId/edit',
     getParentRoute: () => AuthedRoute,
   } as any)
+const AuthedCommunitiesCommunityIdMinutesRoute =
+  AuthedCommunitiesCommunityIdMinutesRouteImport.update({
+    id: '/communities/$communityId/minutes',
+    path: '/communities/$communityId/minutes',
+    getParentRoute: () => AuthedRoute,
+  } as any)
 const AuthedMeetingsMeetingIdLiveRoute =
   AuthedMeetingsMeetingIdLiveRouteImport.update({
     id: '/meetings/$meetingId/live',
     path: '/meetings/$meetingId/live',
+    getParentRoute: () => AuthedRoute,
+  } as any)
+const AuthedMeetingsMeetingIdMinutesRoute =
+  AuthedMeetingsMeetingIdMinutesRouteImport.update({
+    id: '/meetings/$meetingId/minutes',
+    path: '/meetings/$meetingId/minutes',
     getParentRoute: () => AuthedRoute,
   } as any)
 const AuthedMeetingsMeetingIdProjectorRoute =
@@ -130,7 +144,9 @@ export interface FileRoutesByFullPath {
   '/communities/new': typeof AuthedCommunitiesNewRoute
   '/communities/': typeof AuthedCommunitiesIndexRoute
   '/communities/$communityId/edit': typeof AuthedCommunitiesCommunityIdEditRoute
+  '/communities/$communityId/minutes': typeof AuthedCommunitiesCommunityIdMinutesRoute
   '/meetings/$meetingId/live': typeof AuthedMeetingsMeetingIdLiveRoute
+  '/meetings/$meetingId/minutes': typeof AuthedMeetingsMeetingIdMinutesRoute
   '/meetings/$meetingId/projector': typeof AuthedMeetingsMeetingIdProjectorRoute
   '/communities/$communityId/': typeof AuthedCommunitiesCommunityIdIndexRoute
 }
@@ -148,7 +164,9 @@ export interface FileRoutesByTo {
   '/communities/new': typeof AuthedCommunitiesNewRoute
   '/communities': typeof AuthedCommunitiesIndexRoute
   '/communities/$communityId/edit': typeof AuthedCommunitiesCommunityIdEditRoute
+  '/communities/$communityId/minutes': typeof AuthedCommunitiesCommunityIdMinutesRoute
   '/meetings/$meetingId/live': typeof AuthedMeetingsMeetingIdLiveRoute
+  '/meetings/$meetingId/minutes': typeof AuthedMeetingsMeetingIdMinutesRoute
   '/meetings/$meetingId/projector': typeof AuthedMeetingsMeetingIdProjectorRoute
   '/communities/$communityId': typeof AuthedCommunitiesCommunityIdIndexRoute
 }
@@ -168,7 +186,9 @@ export interface FileRoutesById {
   '/_authed/communities/new': typeof AuthedCommunitiesNewRoute
   '/_authed/communities/': typeof AuthedCommunitiesIndexRoute
   '/_authed/communities/$communityId/edit': typeof AuthedCommunitiesCommunityIdEditRoute
+  '/_authed/communities/$communityId/minutes': typeof AuthedCommunitiesCommunityIdMinutesRoute
   '/_authed/meetings/$meetingId/live': typeof AuthedMeetingsMeetingIdLiveRoute
+  '/_authed/meetings/$meetingId/minutes': typeof AuthedMeetingsMeetingIdMinutesRoute
   '/_authed/meetings/$meetingId/projector': typeof AuthedMeetingsMeetingIdProjectorRoute
   '/_authed/communities/$communityId/': typeof AuthedCommunitiesCommunityIdIndexRoute
 }
@@ -188,7 +208,9 @@ export interface FileRouteTypes {
     | '/communities/new'
     | '/communities/'
     | '/communities/$communityId/edit'
+    | '/communities/$communityId/minutes'
     | '/meetings/$meetingId/live'
+    | '/meetings/$meetingId/minutes'
     | '/meetings/$meetingId/projector'
     | '/communities/$communityId/'
   fileRoutesByTo: FileRoutesByTo
@@ -206,7 +228,9 @@ export interface FileRouteTypes {
     | '/communities/new'
     | '/communities'
     | '/communities/$communityId/edit'
+    | '/communities/$communityId/minutes'
     | '/meetings/$meetingId/live'
+    | '/meetings/$meetingId/minutes'
     | '/meetings/$meetingId/projector'
     | '/communities/$communityId'
   id:
@@ -225,7 +249,9 @@ export interface FileRouteTypes {
     | '/_authed/communities/new'
     | '/_authed/communities/'
     | '/_authed/communities/$communityId/edit'
+    | '/_authed/communities/$communityId/minutes'
     | '/_authed/meetings/$meetingId/live'
+    | '/_authed/meetings/$meetingId/minutes'
     | '/_authed/meetings/$meetingId/projector'
     | '/_authed/communities/$communityId/'
   fileRoutesById: FileRoutesById
@@ -345,11 +371,25 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthedCommunitiesCommunityIdEditRouteImport
       parentRoute: typeof AuthedRoute
     }
+    '/_authed/communities/$communityId/minutes': {
+      id: '/_authed/communities/$communityId/minutes'
+      path: '/communities/$communityId/minutes'
+      fullPath: '/communities/$communityId/minutes'
+      preLoaderRoute: typeof AuthedCommunitiesCommunityIdMinutesRouteImport
+      parentRoute: typeof AuthedRoute
+    }
     '/_authed/meetings/$meetingId/live': {
       id: '/_authed/meetings/$meetingId/live'
       path: '/meetings/$meetingId/live'
       fullPath: '/meetings/$meetingId/live'
       preLoaderRoute: typeof AuthedMeetingsMeetingIdLiveRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/_authed/meetings/$meetingId/minutes': {
+      id: '/_authed/meetings/$meetingId/minutes'
+      path: '/meetings/$meetingId/minutes'
+      fullPath: '/meetings/$meetingId/minutes'
+      preLoaderRoute: typeof AuthedMeetingsMeetingIdMinutesRouteImport
       parentRoute: typeof AuthedRoute
     }
     '/_authed/meetings/$meetingId/projector': {
@@ -372,7 +412,9 @@ interface AuthedRouteChildren {
   AuthedCommunitiesNewRoute: typeof AuthedCommunitiesNewRoute
   AuthedCommunitiesIndexRoute: typeof AuthedCommunitiesIndexRoute
   AuthedCommunitiesCommunityIdEditRoute: typeof AuthedCommunitiesCommunityIdEditRoute
+  AuthedCommunitiesCommunityIdMinutesRoute: typeof AuthedCommunitiesCommunityIdMinutesRoute
   AuthedMeetingsMeetingIdLiveRoute: typeof AuthedMeetingsMeetingIdLiveRoute
+  AuthedMeetingsMeetingIdMinutesRoute: typeof AuthedMeetingsMeetingIdMinutesRoute
   AuthedMeetingsMeetingIdProjectorRoute: typeof AuthedMeetingsMeetingIdProjectorRoute
   AuthedCommunitiesCommunityIdIndexRoute: typeof AuthedCommunitiesCommunityIdIndexRoute
 }
@@ -387,7 +429,10 @@ const AuthedRouteChildren: AuthedRouteChildren = {
   AuthedCommunitiesNewRoute: AuthedCommunitiesNewRoute,
   AuthedCommunitiesIndexRoute: AuthedCommunitiesIndexRoute,
   AuthedCommunitiesCommunityIdEditRoute: AuthedCommunitiesCommunityIdEditRoute,
+  AuthedCommunitiesCommunityIdMinutesRoute:
+    AuthedCommunitiesCommunityIdMinutesRoute,
   AuthedMeetingsMeetingIdLiveRoute: AuthedMeetingsMeetingIdLiveRoute,
+  AuthedMeetingsMeetingIdMinutesRoute: AuthedMeetingsMeetingIdMinutesRoute,
   AuthedMeetingsMeetingIdProjectorRoute: AuthedMeetingsMeetingIdProjectorRoute,
   AuthedCommunitiesCommunityIdIndexRoute:
     AuthedCommunitiesCommunityIdIndexRoute,

@@ -3,7 +3,7 @@ import type { ProtocolDefinition } from "../../../shared/protocols/definition.ts
 import type { AgendaItemKind } from "../../../shared/schemas/meeting-enums.ts";
 import type { MinutesContribution, MinutesItem, MinutesRecord } from "../../../shared/schemas/minutes.ts";
 import type { Executor } from "../../db/client.ts";
-import { readMeetingNotes } from "./notes.ts";
+import { readNotesText } from "../../realtime/notes-store.ts";
 
 type Person = { id: string; name: string };
 const iso = (value: Date | string) => new Date(value).toISOString();
@@ -14,7 +14,7 @@ export async function buildRecord(db: Executor, meetingId: string): Promise<Minu
   // One after another: inside the ending transaction, queries share one connection.
   const attendance = await readAttendance(db, meetingId, meeting.community_id);
   const items = await readItems(db, meetingId);
-  const notes = await readMeetingNotes(db, meetingId);
+  const notes = await readNotesText(db, meetingId);
   const outcomes = await readOutcomes(db, meetingId);
   return {
     version: 1,

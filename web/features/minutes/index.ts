@@ -1,0 +1,2 @@
+/** What other features embed: the live room records decisions with this panel. */
+export { DecisionsPanel } from "./decisions-panel.tsx";
