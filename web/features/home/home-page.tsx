@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { LinkButton } from "../../ui/button.tsx";
 import { Page, Section } from "../../ui/page.tsx";
 import { EmptyState, QueryView } from "../../ui/states.tsx";
+import { MyActionItems } from "../action-items/my-action-items.tsx";
 import { useMe } from "../auth/me.ts";
 import { CommunityCard } from "../communities/community-card.tsx";
 import { homeQuery } from "./api.ts";
@@ -36,6 +37,9 @@ export function HomePage() {
               ) : (
                 <NeedsMeList items={home.needsMe} />
               )}
+            </Section>
+            <Section title={t("actionItems.mine")} id="my-action-items">
+              <MyActionItems />
             </Section>
             <Section title={t("home.myCommunities")} id="my-communities">
               {home.communities.length === 0 ? (
