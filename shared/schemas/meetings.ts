@@ -217,8 +217,9 @@ export const agendaItemInputSchema = z
       ctx.addIssue({ code: "custom", path: ["protocolId"], message: "Choose the protocol to run." });
     if (item.kind !== "protocol" && item.protocolId)
       ctx.addIssue({ code: "custom", path: ["protocolId"], message: "Only a protocol run uses a protocol." });
-    if (item.kind !== "protocol" && !item.title)
-      ctx.addIssue({ code: "custom", path: ["title"], message: "Enter a title for the item." });
+    // A discussion needs a topic; the other kinds have a usual name ("Announcements", …).
+    if (item.kind === "discussion" && !item.title)
+      ctx.addIssue({ code: "custom", path: ["title"], message: "Enter what the discussion is about." });
   });
 export type AgendaItemInput = z.infer<typeof agendaItemInputSchema>;
 export type AgendaItemInputForm = z.input<typeof agendaItemInputSchema>;

@@ -18,6 +18,8 @@ const defaultTitles: Record<Exclude<AgendaItemKind, "protocol">, string> = {
   action_review: "Review of open action items",
 };
 const DEFAULT_ITEM_MINUTES = 10;
+const defaultTitle = (kind: AgendaItemKind, fallback: string) =>
+  kind === "protocol" ? fallback : defaultTitles[kind];
 
 /** A protocol of the library the actor may use (the district's own or a built-in), at its current version. */
 async function resolveProtocol(db: Executor, orgId: string, protocolId: string) {
@@ -102,7 +104,8 @@ export async function updateAgendaItem(
       throw invalid("protocolId", "Only a protocol run uses a protocol.");
     if (input.protocolId === null && item.kind === "protocol")
       throw invalid("protocolId", "Choose the protocol to run.");
-    if (input.title === "" && item.kind !== "protocol") throw invalid("title", "Enter a title for the item.");
+    if (input.title === "" && item.kind === "discussion")
+      throw invalid("title", "Enter what the discussion is about.");
     const protocol = input.protocolId ? await resolveProtocol(tx, ctx.actor.orgId, input.protocolId) : null;
     if (input.presenterId)
       await assertActiveMembers(tx, loaded.meeting.communityId, [input.presenterId], () => "presenterId");
@@ -111,7 +114,7 @@ export async function updateAgendaItem(
       .update(agendaItems)
       .set({
         ...fields,
-        ...(fields.title === "" ? { title: protocol?.name ?? item.title } : {}),
+        ...(fields.title === "" ? { title: protocol?.name ?? defaultTitle(item.kind, item.title) } : {}),
         ...(protocol ? { protocolVersionId: protocol.versionId } : {}),
         updatedAt: sql`now()`,
       })
