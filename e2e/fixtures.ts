@@ -1,5 +1,5 @@
 import { AxeBuilder } from "@axe-core/playwright";
-import { test as base, expect, type Page } from "@playwright/test";
+import { type Browser, type BrowserContext, test as base, expect, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "lamplight-demo";
 
@@ -11,6 +11,18 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(page).not.toHaveURL(/sign-in/);
+}
+
+/** Another person on another device: a browser context of its own (cookies, storage), signed in. */
+export async function signedInContext(
+  browser: Browser,
+  baseURL: string | undefined,
+  email: string,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  await signIn(page, email);
+  return { context, page };
 }
 
 /** Runs axe (WCAG 2.2 A/AA rules) on the screen as it is now; any violation fails with its details. */

@@ -1,8 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { LiveParticipant } from "../../../shared/schemas/live.ts";
 
-const roleOrder = ["facilitator", "presenter", "timekeeper", "note_taker"];
-
 /** Who has the room open right now, with their roles for this meeting and item. */
 export function ParticipantsList({
   participants,
@@ -32,8 +30,12 @@ export function ParticipantsList({
             {p.roles.length > 0 ? (
               <span className="participants__roles">
                 {[...p.roles]
-                  .sort((a, b) => roleOrder.indexOf(a) - roleOrder.indexOf(b))
-                  .map((role) => roleLabel(t, role))
+                  .sort(
+                    (a, b) =>
+                      (knownRoles as readonly string[]).indexOf(a) -
+                      (knownRoles as readonly string[]).indexOf(b),
+                  )
+                  .map((role) => (isKnownRole(role) ? t(`live.roles.${role}`) : role))
                   .join(", ")}
               </span>
             ) : null}
@@ -44,14 +46,9 @@ export function ParticipantsList({
   );
 }
 
-function roleLabel(t: ReturnType<typeof useTranslation>["t"], role: string): string {
-  switch (role) {
-    case "facilitator":
-    case "presenter":
-    case "timekeeper":
-    case "note_taker":
-      return t(`live.roles.${role}`);
-    default:
-      return role;
-  }
+const knownRoles = ["facilitator", "presenter", "timekeeper", "note_taker"] as const;
+type KnownRole = (typeof knownRoles)[number];
+
+function isKnownRole(role: string): role is KnownRole {
+  return (knownRoles as readonly string[]).includes(role);
 }
