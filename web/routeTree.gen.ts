@@ -22,12 +22,16 @@ import { Route as AuthedAdminPeopleRouteImport } from './routes/_authed/admin/pe
 import { Route as AuthedAdminSchoolsRouteImport } from './routes/_authed/admin/schools'
 import { Route as AuthedCommunitiesIndexRouteImport } from './routes/_authed/communities/index'
 import { Route as AuthedCommunitiesNewRouteImport } from './routes/_authed/communities/new'
+import { Route as AuthedProtocolsIndexRouteImport } from './routes/_authed/protocols/index'
+import { Route as AuthedProtocolsNewRouteImport } from './routes/_authed/protocols/new'
 import { Route as AuthedCommunitiesCommunityIdIndexRouteImport } from './routes/_authed/communities/$communityId/index'
 import { Route as AuthedCommunitiesCommunityIdEditRouteImport } from './routes/_authed/communities/$communityId/edit'
 import { Route as AuthedCommunitiesCommunityIdMinutesRouteImport } from './routes/_authed/communities/$communityId/minutes'
 import { Route as AuthedMeetingsMeetingIdLiveRouteImport } from './routes/_authed/meetings/$meetingId/live'
 import { Route as AuthedMeetingsMeetingIdMinutesRouteImport } from './routes/_authed/meetings/$meetingId/minutes'
 import { Route as AuthedMeetingsMeetingIdProjectorRouteImport } from './routes/_authed/meetings/$meetingId/projector'
+import { Route as AuthedProtocolsProtocolIdIndexRouteImport } from './routes/_authed/protocols/$protocolId/index'
+import { Route as AuthedProtocolsProtocolIdEditRouteImport } from './routes/_authed/protocols/$protocolId/edit'
 
 const AuthedRoute = AuthedRouteImport.update({
   id: '/_authed',
@@ -93,6 +97,16 @@ const AuthedCommunitiesNewRoute = AuthedCommunitiesNewRouteImport.update({
   path: '/communities/new',
   getParentRoute: () => AuthedRoute,
 } as any)
+const AuthedProtocolsIndexRoute = AuthedProtocolsIndexRouteImport.update({
+  id: '/protocols/',
+  path: '/protocols/',
+  getParentRoute: () => AuthedRoute,
+} as any)
+const AuthedProtocolsNewRoute = AuthedProtocolsNewRouteImport.update({
+  id: '/protocols/new',
+  path: '/protocols/new',
+  getParentRoute: () => AuthedRoute,
+} as any)
 const AuthedCommunitiesCommunityIdIndexRoute =
   AuthedCommunitiesCommunityIdIndexRouteImport.update({
     id: '/communities/$communityId/',
@@ -129,6 +143,18 @@ const AuthedMeetingsMeetingIdProjectorRoute =
     path: '/meetings/$meetingId/projector',
     getParentRoute: () => AuthedRoute,
   } as any)
+const AuthedProtocolsProtocolIdIndexRoute =
+  AuthedProtocolsProtocolIdIndexRouteImport.update({
+    id: '/protocols/$protocolId/',
+    path: '/protocols/$protocolId/',
+    getParentRoute: () => AuthedRoute,
+  } as any)
+const AuthedProtocolsProtocolIdEditRoute =
+  AuthedProtocolsProtocolIdEditRouteImport.update({
+    id: '/protocols/$protocolId/edit',
+    path: '/protocols/$protocolId/edit',
+    getParentRoute: () => AuthedRoute,
+  } as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof AuthedIndexRoute
@@ -142,13 +168,17 @@ export interface FileRoutesByFullPath {
   '/admin/people': typeof AuthedAdminPeopleRoute
   '/admin/schools': typeof AuthedAdminSchoolsRoute
   '/communities/new': typeof AuthedCommunitiesNewRoute
+  '/protocols/new': typeof AuthedProtocolsNewRoute
   '/communities/': typeof AuthedCommunitiesIndexRoute
+  '/protocols/': typeof AuthedProtocolsIndexRoute
   '/communities/$communityId/edit': typeof AuthedCommunitiesCommunityIdEditRoute
   '/communities/$communityId/minutes': typeof AuthedCommunitiesCommunityIdMinutesRoute
   '/meetings/$meetingId/live': typeof AuthedMeetingsMeetingIdLiveRoute
   '/meetings/$meetingId/minutes': typeof AuthedMeetingsMeetingIdMinutesRoute
   '/meetings/$meetingId/projector': typeof AuthedMeetingsMeetingIdProjectorRoute
+  '/protocols/$protocolId/edit': typeof AuthedProtocolsProtocolIdEditRoute
   '/communities/$communityId/': typeof AuthedCommunitiesCommunityIdIndexRoute
+  '/protocols/$protocolId/': typeof AuthedProtocolsProtocolIdIndexRoute
 }
 export interface FileRoutesByTo {
   '/forgot-password': typeof ForgotPasswordRoute
@@ -162,13 +192,17 @@ export interface FileRoutesByTo {
   '/admin/people': typeof AuthedAdminPeopleRoute
   '/admin/schools': typeof AuthedAdminSchoolsRoute
   '/communities/new': typeof AuthedCommunitiesNewRoute
+  '/protocols/new': typeof AuthedProtocolsNewRoute
   '/communities': typeof AuthedCommunitiesIndexRoute
+  '/protocols': typeof AuthedProtocolsIndexRoute
   '/communities/$communityId/edit': typeof AuthedCommunitiesCommunityIdEditRoute
   '/communities/$communityId/minutes': typeof AuthedCommunitiesCommunityIdMinutesRoute
   '/meetings/$meetingId/live': typeof AuthedMeetingsMeetingIdLiveRoute
   '/meetings/$meetingId/minutes': typeof AuthedMeetingsMeetingIdMinutesRoute
   '/meetings/$meetingId/projector': typeof AuthedMeetingsMeetingIdProjectorRoute
+  '/protocols/$protocolId/edit': typeof AuthedProtocolsProtocolIdEditRoute
   '/communities/$communityId': typeof AuthedCommunitiesCommunityIdIndexRoute
+  '/protocols/$protocolId': typeof AuthedProtocolsProtocolIdIndexRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -184,13 +218,17 @@ export interface FileRoutesById {
   '/_authed/admin/people': typeof AuthedAdminPeopleRoute
   '/_authed/admin/schools': typeof AuthedAdminSchoolsRoute
   '/_authed/communities/new': typeof AuthedCommunitiesNewRoute
+  '/_authed/protocols/new': typeof AuthedProtocolsNewRoute
   '/_authed/communities/': typeof AuthedCommunitiesIndexRoute
+  '/_authed/protocols/': typeof AuthedProtocolsIndexRoute
   '/_authed/communities/$communityId/edit': typeof AuthedCommunitiesCommunityIdEditRoute
   '/_authed/communities/$communityId/minutes': typeof AuthedCommunitiesCommunityIdMinutesRoute
   '/_authed/meetings/$meetingId/live': typeof AuthedMeetingsMeetingIdLiveRoute
   '/_authed/meetings/$meetingId/minutes': typeof AuthedMeetingsMeetingIdMinutesRoute
   '/_authed/meetings/$meetingId/projector': typeof AuthedMeetingsMeetingIdProjectorRoute
+  '/_authed/protocols/$protocolId/edit': typeof AuthedProtocolsProtocolIdEditRoute
   '/_authed/communities/$communityId/': typeof AuthedCommunitiesCommunityIdIndexRoute
+  '/_authed/protocols/$protocolId/': typeof AuthedProtocolsProtocolIdIndexRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
@@ -206,13 +244,17 @@ export interface FileRouteTypes {
     | '/admin/people'
     | '/admin/schools'
     | '/communities/new'
+    | '/protocols/new'
     | '/communities/'
+    | '/protocols/'
     | '/communities/$communityId/edit'
     | '/communities/$communityId/minutes'
     | '/meetings/$meetingId/live'
     | '/meetings/$meetingId/minutes'
     | '/meetings/$meetingId/projector'
+    | '/protocols/$protocolId/edit'
     | '/communities/$communityId/'
+    | '/protocols/$protocolId/'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/forgot-password'
@@ -226,13 +268,17 @@ export interface FileRouteTypes {
     | '/admin/people'
     | '/admin/schools'
     | '/communities/new'
+    | '/protocols/new'
     | '/communities'
+    | '/protocols'
     | '/communities/$communityId/edit'
     | '/communities/$communityId/minutes'
     | '/meetings/$meetingId/live'
     | '/meetings/$meetingId/minutes'
     | '/meetings/$meetingId/projector'
+    | '/protocols/$protocolId/edit'
     | '/communities/$communityId'
+    | '/protocols/$protocolId'
   id:
     | '__root__'
     | '/_authed'
@@ -247,13 +293,17 @@ export interface FileRouteTypes {
     | '/_authed/admin/people'
     | '/_authed/admin/schools'
     | '/_authed/communities/new'
+    | '/_authed/protocols/new'
     | '/_authed/communities/'
+    | '/_authed/protocols/'
     | '/_authed/communities/$communityId/edit'
     | '/_authed/communities/$communityId/minutes'
     | '/_authed/meetings/$meetingId/live'
     | '/_authed/meetings/$meetingId/minutes'
     | '/_authed/meetings/$meetingId/projector'
+    | '/_authed/protocols/$protocolId/edit'
     | '/_authed/communities/$communityId/'
+    | '/_authed/protocols/$protocolId/'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -357,6 +407,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthedCommunitiesNewRouteImport
       parentRoute: typeof AuthedRoute
     }
+    '/_authed/protocols/': {
+      id: '/_authed/protocols/'
+      path: '/protocols'
+      fullPath: '/protocols/'
+      preLoaderRoute: typeof AuthedProtocolsIndexRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/_authed/protocols/new': {
+      id: '/_authed/protocols/new'
+      path: '/protocols/new'
+      fullPath: '/protocols/new'
+      preLoaderRoute: typeof AuthedProtocolsNewRouteImport
+      parentRoute: typeof AuthedRoute
+    }
     '/_authed/communities/$communityId/': {
       id: '/_authed/communities/$communityId/'
       path: '/communities/$communityId'
@@ -399,6 +463,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthedMeetingsMeetingIdProjectorRouteImport
       parentRoute: typeof AuthedRoute
     }
+    '/_authed/protocols/$protocolId/': {
+      id: '/_authed/protocols/$protocolId/'
+      path: '/protocols/$protocolId'
+      fullPath: '/protocols/$protocolId/'
+      preLoaderRoute: typeof AuthedProtocolsProtocolIdIndexRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/_authed/protocols/$protocolId/edit': {
+      id: '/_authed/protocols/$protocolId/edit'
+      path: '/protocols/$protocolId/edit'
+      fullPath: '/protocols/$protocolId/edit'
+      preLoaderRoute: typeof AuthedProtocolsProtocolIdEditRouteImport
+      parentRoute: typeof AuthedRoute
+    }
   }
 }
 
@@ -410,13 +488,17 @@ interface AuthedRouteChildren {
   AuthedAdminPeopleRoute: typeof AuthedAdminPeopleRoute
   AuthedAdminSchoolsRoute: typeof AuthedAdminSchoolsRoute
   AuthedCommunitiesNewRoute: typeof AuthedCommunitiesNewRoute
+  AuthedProtocolsNewRoute: typeof AuthedProtocolsNewRoute
   AuthedCommunitiesIndexRoute: typeof AuthedCommunitiesIndexRoute
+  AuthedProtocolsIndexRoute: typeof AuthedProtocolsIndexRoute
   AuthedCommunitiesCommunityIdEditRoute: typeof AuthedCommunitiesCommunityIdEditRoute
   AuthedCommunitiesCommunityIdMinutesRoute: typeof AuthedCommunitiesCommunityIdMinutesRoute
   AuthedMeetingsMeetingIdLiveRoute: typeof AuthedMeetingsMeetingIdLiveRoute
   AuthedMeetingsMeetingIdMinutesRoute: typeof AuthedMeetingsMeetingIdMinutesRoute
   AuthedMeetingsMeetingIdProjectorRoute: typeof AuthedMeetingsMeetingIdProjectorRoute
+  AuthedProtocolsProtocolIdEditRoute: typeof AuthedProtocolsProtocolIdEditRoute
   AuthedCommunitiesCommunityIdIndexRoute: typeof AuthedCommunitiesCommunityIdIndexRoute
+  AuthedProtocolsProtocolIdIndexRoute: typeof AuthedProtocolsProtocolIdIndexRoute
 }
 
 const AuthedRouteChildren: AuthedRouteChildren = {
@@ -427,15 +509,19 @@ const AuthedRouteChildren: AuthedRouteChildren = {
   AuthedAdminPeopleRoute: AuthedAdminPeopleRoute,
   AuthedAdminSchoolsRoute: AuthedAdminSchoolsRoute,
   AuthedCommunitiesNewRoute: AuthedCommunitiesNewRoute,
+  AuthedProtocolsNewRoute: AuthedProtocolsNewRoute,
   AuthedCommunitiesIndexRoute: AuthedCommunitiesIndexRoute,
+  AuthedProtocolsIndexRoute: AuthedProtocolsIndexRoute,
   AuthedCommunitiesCommunityIdEditRoute: AuthedCommunitiesCommunityIdEditRoute,
   AuthedCommunitiesCommunityIdMinutesRoute:
     AuthedCommunitiesCommunityIdMinutesRoute,
   AuthedMeetingsMeetingIdLiveRoute: AuthedMeetingsMeetingIdLiveRoute,
   AuthedMeetingsMeetingIdMinutesRoute: AuthedMeetingsMeetingIdMinutesRoute,
   AuthedMeetingsMeetingIdProjectorRoute: AuthedMeetingsMeetingIdProjectorRoute,
+  AuthedProtocolsProtocolIdEditRoute: AuthedProtocolsProtocolIdEditRoute,
   AuthedCommunitiesCommunityIdIndexRoute:
     AuthedCommunitiesCommunityIdIndexRoute,
+  AuthedProtocolsProtocolIdIndexRoute: AuthedProtocolsProtocolIdIndexRoute,
 }
 
 const AuthedRouteWithChildren =

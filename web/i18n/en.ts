@@ -27,6 +27,7 @@ export const en = {
     menu: "Menu",
     home: "Home",
     communities: "Communities",
+    protocols: "Protocols",
     people: "People",
     schools: "Schools",
     audit: "Audit log",

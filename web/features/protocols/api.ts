@@ -1,4 +1,4 @@
-import { type QueryClient, queryOptions } from "@tanstack/react-query";
+import { infiniteQueryOptions, type QueryClient, queryOptions } from "@tanstack/react-query";
 import type { ProtocolDefinitionInput, ProtocolPurpose } from "../../../shared/protocols/definition.ts";
 import type { Protocol, ProtocolList, ProtocolVersion } from "../../../shared/schemas/protocols.ts";
 import { api, request } from "../../api/client.ts";
@@ -22,15 +22,29 @@ export const protocolKeys = {
   version: (id: string, versionId: string) => ["protocols", "version", id, versionId] as const,
 };
 
-export const protocolListQuery = (filters: ProtocolFilters, cursor?: string) =>
+/** One page of the library (the picker needs only the first). */
+export const protocolListQuery = (filters: ProtocolFilters) =>
   queryOptions({
-    queryKey: [...protocolKeys.list(filters), cursor ?? null],
-    queryFn: ({ signal }) =>
-      api.get<ProtocolList>(base, {
-        query: { ...filters, archived: filters.archived ? "true" : undefined, cursor, limit: 50 },
-        signal,
-      }),
+    queryKey: [...protocolKeys.list(filters), "first"],
+    queryFn: ({ signal }) => api.get<ProtocolList>(base, { query: listQuery(filters, undefined), signal }),
   });
+
+/** The library, page after page ("Load more"). */
+export const protocolLibraryQuery = (filters: ProtocolFilters) =>
+  infiniteQueryOptions({
+    queryKey: [...protocolKeys.list(filters), "pages"],
+    queryFn: ({ pageParam, signal }) =>
+      api.get<ProtocolList>(base, { query: listQuery(filters, pageParam), signal }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+
+const listQuery = (filters: ProtocolFilters, cursor: string | undefined) => ({
+  ...filters,
+  archived: filters.archived ? "true" : undefined,
+  cursor,
+  limit: 50,
+});
 
 export const protocolQuery = (id: string) =>
   queryOptions({

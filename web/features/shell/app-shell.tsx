@@ -65,6 +65,7 @@ function MainNavigation({ me }: { me: Me }) {
   const items: NavItem[] = [
     { to: "/", label: t("nav.home"), exact: true },
     { to: "/communities", label: t("nav.communities") },
+    { to: "/protocols", label: t("nav.protocols") },
   ];
   if (access.people) items.push({ to: "/admin/people", label: t("nav.people") });
   if (access.schools) items.push({ to: "/admin/schools", label: t("nav.schools") });

@@ -38,6 +38,7 @@ export const protocolsEn = {
     cardMeta: "Details of {{name}}",
     // The overview of one protocol
     notFound: "This protocol doesn't exist, or it belongs to another district.",
+    about: "About this protocol",
     purpose: "Purpose",
     summary: "What it does",
     whenToUse: "When to use it",
@@ -117,6 +118,8 @@ export const protocolsEn = {
     captures: "What the step captures",
     anonymity: "How contributions are signed",
     addStep: "Add a step",
+    up: "Up",
+    down: "Down",
     moveUp: "Move step {{number}} up",
     moveDown: "Move step {{number}} down",
     remove: "Remove step {{number}}",
