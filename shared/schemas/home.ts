@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { communitySummarySchema } from "./communities.ts";
+import { meetingSummarySchema } from "./meetings.ts";
 
 /** Something waiting for the signed-in person: an invitation to answer or a request to approve. */
 export const needsMeSchema = z.discriminatedUnion("kind", [
@@ -24,5 +25,10 @@ export type NeedsMe = z.infer<typeof needsMeSchema>;
 export const homeSchema = z.object({
   communities: z.array(communitySummarySchema),
   needsMe: z.array(needsMeSchema),
+  /**
+   * My communities' meetings in the next 14 days (cancelled ones too, marked). The server always sends
+   * it; optional only so that older fixtures of this shape stay valid.
+   */
+  upcomingMeetings: z.array(meetingSummarySchema).optional(),
 });
 export type Home = z.infer<typeof homeSchema>;

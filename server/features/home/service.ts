@@ -3,11 +3,12 @@ import type { Home, NeedsMe } from "../../../shared/schemas/home.ts";
 import { communities, invitations, memberships, people } from "../../db/schema/index.ts";
 import type { ServiceContext } from "../../lib/context.ts";
 import { listCommunities } from "../communities/service.ts";
+import { listMyUpcomingMeetings } from "../meetings/list.ts";
 
 /** The home page: my communities and what is waiting for me (invitations to answer, requests to approve). */
 export async function getHome(ctx: ServiceContext): Promise<Home> {
   const { actor, db } = ctx;
-  const [mine, invited, requests] = await Promise.all([
+  const [mine, invited, requests, upcomingMeetings] = await Promise.all([
     listCommunities(ctx, { scope: "mine", includeArchived: false }),
     db
       .select({
@@ -40,6 +41,7 @@ export async function getHome(ctx: ServiceContext): Promise<Home> {
       where mine.org_id = ${actor.orgId} and mine.person_id = ${actor.id}
         and mine.status = 'active' and mine.role = 'facilitator'
       order by r.joined_at`),
+    listMyUpcomingMeetings(db, actor),
   ]);
   const needsMe: NeedsMe[] = [
     ...invited.map((i) => ({
@@ -58,5 +60,5 @@ export async function getHome(ctx: ServiceContext): Promise<Home> {
       personName: r.person_name,
     })),
   ];
-  return { communities: mine, needsMe };
+  return { communities: mine, needsMe, upcomingMeetings };
 }

@@ -421,6 +421,31 @@ describe("listing", () => {
   });
 });
 
+describe("the home page", () => {
+  it("shows members their communities' meetings of the next 14 days, and nobody else's", async () => {
+    const coach = await as("coach");
+    const soon = await coach.post(
+      meetingsOf(f.communityId),
+      meetingBody({ title: "Soon", date: dayFromNow(1), startTime: "06:00" }),
+    );
+    const later = await coach.post(
+      meetingsOf(f.communityId),
+      meetingBody({ title: "Later", date: dayFromNow(25), startTime: "06:00" }),
+    );
+    const home = await (await as("teacher1")).get("/api/v1/home");
+    const ids = home.body.upcomingMeetings.map((m: { id: string }) => m.id);
+    expect(ids).toContain(soon.body.id);
+    expect(ids).not.toContain(later.body.id);
+    expect(home.body.upcomingMeetings.find((m: { id: string }) => m.id === soon.body.id)).toMatchObject({
+      title: "Soon",
+      communityName: expect.any(String),
+      status: "scheduled",
+    });
+    const outsider = await (await as("teacher3")).get("/api/v1/home");
+    expect(outsider.body.upcomingMeetings.map((m: { id: string }) => m.id)).not.toContain(soon.body.id);
+  });
+});
+
 function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000);
 }
