@@ -8,6 +8,8 @@ export const MAX_ACTION_TITLE = 500;
 /** A due date further ahead than this is almost certainly a typo (2062 for 2026). */
 export const MAX_DUE_YEARS_AHEAD = 5;
 
+const FORMAT_MESSAGE = "Enter the due date as a date, like 2026-05-14.";
+
 export const actionItemStatusSchema = z.enum(actionItemStatuses, {
   message: "Choose open, done or dropped.",
 });
@@ -23,13 +25,17 @@ function withinReach(value: string): boolean {
 }
 
 /** A calendar date (YYYY-MM-DD) in a believable year; "before the meeting" is checked by the server. */
-export const dueOnSchema = z
-  .string({ message: "Enter the due date as a date, like 2026-05-14." })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "Enter the due date as a date, like 2026-05-14." })
-  .refine(isRealDate, { message: "This date does not exist; check the day and month." })
-  .refine(withinReach, {
-    message: `Choose a due date between now and ${MAX_DUE_YEARS_AHEAD} years from now.`,
-  });
+export const dueOnSchema = z.string({ message: FORMAT_MESSAGE }).superRefine((value, ctx) => {
+  // One message per field: the first thing wrong is the thing to fix.
+  const message = !/^\d{4}-\d{2}-\d{2}$/.test(value)
+    ? FORMAT_MESSAGE
+    : !isRealDate(value)
+      ? "This date does not exist; check the day and month."
+      : !withinReach(value)
+        ? `Choose a due date in a year from 2000 to ${new Date().getUTCFullYear() + MAX_DUE_YEARS_AHEAD}.`
+        : null;
+  if (message) ctx.addIssue({ code: "custom", message });
+});
 
 const titleSchema = requiredText(MAX_ACTION_TITLE, "what needs doing");
 const ownerIdSchema = z.uuid({ message: "Choose who will do it." });
