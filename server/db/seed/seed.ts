@@ -13,6 +13,7 @@ import {
   schools,
 } from "../schema/index.ts";
 import { DEMO_PASSWORD, type DemoDistrict, lakeside, riverside } from "./demo-data.ts";
+import { seedDemoMeetings } from "./demo-meetings.ts";
 
 /** True when no organization exists yet (a fresh installation). */
 export async function isEmpty(db: Db): Promise<boolean> {
@@ -33,6 +34,7 @@ export async function seedDemo(db: Db): Promise<string[]> {
         .where(eq(organizations.slug, district.slug));
       if (exists) continue;
       await seedDistrict(tx, district, passwordHash);
+      await seedDemoMeetings(tx, district.slug);
       created.push(district.name);
     }
     return created;

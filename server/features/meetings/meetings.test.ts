@@ -446,6 +446,26 @@ describe("the home page", () => {
   });
 });
 
+describe("the demo district", () => {
+  it("has the critical friends group meeting on Thursdays at 15:30, the next one planned", async () => {
+    const coach = await as("coach");
+    const cfg = await t.communityId("Cross-School Critical Friends Group");
+    const list = await coach.get(`${meetingsOf(cfg)}?limit=3`);
+    const [next] = list.body.items;
+    expect(next.title).toBe("Critical friends: weekly meeting");
+    const meeting = await coach.get(`/api/v1/meetings/${next.id}`);
+    expect(meeting.body.series.summary).toContain("Every week on Thursday at 3:30 PM (America/Chicago)");
+    expect(meeting.body.agenda.map((i: { kind: string }) => i.kind)).toEqual(["protocol", "action_review"]);
+    expect(meeting.body.agenda[0]).toMatchObject({
+      title: "Tuning protocol",
+      presenter: { name: "Jordan Lee" },
+      protocol: { name: "Tuning protocol" },
+    });
+    expect(meeting.body.agenda[0].focusingQuestion).toContain("4th-grade fractions quiz");
+    expect(meeting.body.roles).toHaveLength(3);
+  });
+});
+
 function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000);
 }
