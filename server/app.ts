@@ -24,7 +24,7 @@ import { serializerCompiler } from "./http/serializer.ts";
 import { registerWebApp } from "./http/web-app.ts";
 import { invalidateAllReadCaches } from "./lib/read-cache.ts";
 import type { MailDelivery } from "./mail/delivery.ts";
-import { liveRoutes } from "./realtime/routes.ts";
+import { type LiveOptions, liveRoutes } from "./realtime/routes.ts";
 
 export type AppOptions = {
   db: Db;
@@ -38,6 +38,8 @@ export type AppOptions = {
   trustProxy?: boolean;
   /** Writes per client address per minute. */
   writesPerMinute?: number;
+  /** The live meeting room: its bus (several apps of one test share one to act as several servers) and limits. */
+  live?: LiveOptions;
 };
 
 /** Builds the Fastify instance from cross-cutting plugins and feature routes; nothing else. */
@@ -88,7 +90,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
   });
 
-  const deps: Deps = { db: options.db, auth, publicUrl: options.publicUrl };
+  const deps: Deps = { db: options.db, auth, publicUrl: options.publicUrl, live: options.live };
   for (const routes of [
     peopleRoutes,
     schoolRoutes,

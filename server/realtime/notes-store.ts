@@ -12,31 +12,29 @@ import { meetingNotes, meetingNoteUpdates } from "../db/schema/index.ts";
 /** The name of the Y.Text holding the notes; the browser editor binds to the same one. */
 export const NOTES_TEXT = "notes";
 
-/** Applies the stored state and every pending update to `doc`; returns the ids of the updates applied. */
+/**
+ * Applies the stored state and every pending update to `doc`. One statement, so it reads one snapshot
+ * even while another process compacts (state written and updates deleted in one transaction).
+ */
 export async function loadNotesInto(
   db: Executor,
   meetingId: string,
   doc: Y.Doc,
   origin: unknown = null,
-): Promise<number[]> {
-  const [state] = await db
-    .select({ state: meetingNotes.state })
-    .from(meetingNotes)
-    .where(eq(meetingNotes.meetingId, meetingId));
-  const pending = await db
-    .select({ id: meetingNoteUpdates.id, update: meetingNoteUpdates.update })
-    .from(meetingNoteUpdates)
-    .where(eq(meetingNoteUpdates.meetingId, meetingId))
-    .orderBy(asc(meetingNoteUpdates.id));
+): Promise<void> {
+  const result = await db.execute<{ state: Buffer | null; updates: Buffer[] }>(sql`
+    select (select state from meeting_notes where meeting_id = ${meetingId}) as state,
+      array(select u.update from meeting_note_updates u where u.meeting_id = ${meetingId} order by u.id)
+        as updates`);
+  const row = result.rows[0];
   Y.transact(
     doc,
     () => {
-      if (state) Y.applyUpdate(doc, state.state);
-      for (const row of pending) Y.applyUpdate(doc, row.update);
+      if (row?.state) Y.applyUpdate(doc, row.state);
+      for (const update of row?.updates ?? []) Y.applyUpdate(doc, update);
     },
     origin,
   );
-  return pending.map((row) => row.id);
 }
 
 /** The plain text of a meeting's shared notes ("" when nobody wrote any). For the minutes. */

@@ -59,6 +59,20 @@ export const liveContributionSchema = z.object({
 });
 export type LiveContribution = z.infer<typeof liveContributionSchema>;
 
+/**
+ * Close codes of the live socket. After serverRestarting, tooSlow and tooManyMessages (and a dropped
+ * network, 1006) the client reconnects and gets a fresh snapshot; after the 44xx codes it stops and shows
+ * the close reason (signed out, no access to this meeting). A cross-site handshake is refused with HTTP 403.
+ */
+export const liveCloseCodes = {
+  serverRestarting: 1001,
+  tooSlow: 4008,
+  tooManyMessages: 4029,
+  badMessage: 4400,
+  unauthenticated: 4401,
+  notFound: 4404,
+} as const;
+
 export const liveCommands = ["start", "next", "back", "pause", "resume", "add_time", "goto", "end"] as const;
 export type LiveCommandName = (typeof liveCommands)[number];
 
@@ -115,7 +129,8 @@ export type ServerMessage =
       contributions: LiveContribution[];
       /** The server's clock (ISO), so clients can correct their countdown for clock skew. */
       serverTime: string;
-      you: { personId: string; canRun: boolean };
+      /** canContribute: false for observers (they watch; their note edits are ignored). Added later, so optional. */
+      you: { personId: string; canRun: boolean; canContribute?: boolean };
     }
   | { type: "state"; state: LiveState; serverTime: string; by: string | null }
   | { type: "participants"; participants: LiveParticipant[] }
