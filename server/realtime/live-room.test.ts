@@ -1,91 +1,32 @@
-import { and, eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LiveState } from "../../shared/schemas/live.ts";
-import { attendance, contributions, meetings } from "../db/schema/index.ts";
-import { addMember, createCommunity, createPerson, orgId } from "../test/factories.ts";
+import { meetings } from "../db/schema/index.ts";
 import {
+  type CastRole,
+  command,
+  createLiveCast,
   joinRoom,
+  type LiveCast,
   LiveClient,
   type LiveServer,
-  sessionCookie,
   startLiveServer,
 } from "../test/live-client.ts";
-import { createMeeting, createProtocol } from "../test/meeting-factories.ts";
-import { attachNotes, notesBecome } from "../test/yjs-client.ts";
-import { readNotesText } from "./notes-store.ts";
 
 let server: LiveServer;
-const cookies: Record<string, string> = {};
-const ids: Record<string, string> = {};
+let cast: LiveCast;
 let meetingId: string;
-let itemIds: string[];
+let ids: LiveCast["ids"];
+let cookies: LiveCast["cookies"];
 
 beforeAll(async () => {
   server = await startLiveServer();
-  const { db } = server;
-  const riverside = await orgId(db, "riverside");
-  const lakeside = await orgId(db, "lakeside");
-  const people = {
-    facilitator: { orgId: riverside, name: "Fran Facilitator" },
-    timekeeper: { orgId: riverside, name: "Tim Keeper" },
-    member: { orgId: riverside, name: "Mia Member" },
-    member2: { orgId: riverside, name: "Noah Member" },
-    partner: { orgId: riverside, name: "Pat Partner", orgRole: "partner" as const },
-    observer: { orgId: riverside, name: "Olu Observer" },
-    outsider: { orgId: riverside, name: "Otto Outsider" },
-    admin: { orgId: riverside, name: "Ada Admin", orgRole: "administrator" as const },
-    lakeside: { orgId: lakeside, name: "Lee Lakeside", orgRole: "administrator" as const },
-  };
-  for (const [key, person] of Object.entries(people)) {
-    ids[key] = (await createPerson(db, person)).id;
-    cookies[key] = await sessionCookie(db, ids[key] as string);
-  }
-  const community = await createCommunity(db, {
-    orgId: riverside,
-    visibility: "organization",
-    members: [
-      [ids.facilitator as string, "facilitator"],
-      [ids.timekeeper as string, "member"],
-      [ids.member as string, "member"],
-      [ids.member2 as string, "member"],
-      [ids.partner as string, "partner"],
-      [ids.observer as string, "observer"],
-    ],
-  });
-  const { versionId } = await createProtocol(db, riverside);
-  const meeting = await createMeeting(db, {
-    orgId: riverside,
-    communityId: community.id,
-    items: [
-      { protocolVersionId: versionId, title: "Tuning Mia's unit", presenterId: ids.member },
-      { minutes: 15 },
-    ],
-    roles: [{ role: "timekeeper", personId: ids.timekeeper as string }],
-  });
-  meetingId = meeting.id;
-  itemIds = meeting.itemIds;
-  // Someone who left the community is an outsider again.
-  await addMember(db, community.id, ids.outsider as string, "member", "left");
+  cast = await createLiveCast(server.db);
+  ({ meetingId, ids, cookies } = cast);
 });
 afterAll(() => server.close());
 
-const join = (who: string, id = meetingId) => joinRoom(server.base, id, cookies[who] as string);
-let requests = 0;
-async function command(client: LiveClient, cmd: string, expectedVersion: number, extra: object = {}) {
-  const requestId = `r${++requests}`;
-  client.send({ type: "command", requestId, command: cmd as "next", expectedVersion, ...extra });
-  return client.next("result", (m) => m.requestId === requestId);
-}
-const contribution = (kind: string, body: string, extra: object = {}) => ({
-  type: "contribute" as const,
-  clientId: crypto.randomUUID(),
-  agendaItemId: itemIds[0] as string,
-  stepIndex: 1,
-  kind: kind as "clarifying_question",
-  body,
-  ...extra,
-});
-
+const join = (who: CastRole) => joinRoom(server.base, meetingId, cookies[who]);
 describe("joining the live room", () => {
   it("gives a member a snapshot: the first step on the clock, who is here, and what they may do", async () => {
     const mia = await join("member");
@@ -101,7 +42,7 @@ describe("joining the live room", () => {
   });
 
   it("refuses another district, a non-member, someone signed out, and a handshake from another site", async () => {
-    for (const who of ["lakeside", "outsider"]) {
+    for (const who of ["lakeside", "outsider"] as const) {
       const client = new LiveClient(server.base, meetingId, cookies[who] as string);
       const closed = await client.closed;
       expect(closed.code).toBe(4404);
@@ -130,7 +71,7 @@ describe("joining the live room", () => {
   });
 
   it("lets the district's administrators, partners and observers in", async () => {
-    for (const who of ["admin", "partner", "observer"]) {
+    for (const who of ["admin", "partner", "observer"] as const) {
       const client = await join(who);
       const snapshot = await client.next("snapshot");
       expect(snapshot.you.canContribute).toBe(who !== "observer");

@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import WebSocket from "ws";
-import type { ClientMessage, ServerMessage } from "../../shared/schemas/live.ts";
+import type { ClientMessage, LiveCommandName, ServerMessage } from "../../shared/schemas/live.ts";
 import { buildApp } from "../app.ts";
 import type { Db } from "../db/client.ts";
 import { sessions } from "../db/schema/index.ts";
@@ -11,6 +11,8 @@ import { MailDelivery } from "../mail/delivery.ts";
 import type { LiveOptions } from "../realtime/routes.ts";
 import { cookieHeader } from "./app.ts";
 import { cloneDatabase } from "./database.ts";
+import { createCommunity, createPerson, type NewPerson, orgId } from "./factories.ts";
+import { createMeeting, createProtocol } from "./meeting-factories.ts";
 
 /**
  * The live room under test is the real server listening on a real port, driven by real `ws` clients,
@@ -203,4 +205,87 @@ export async function joinRoom(base: string, meetingId: string, cookie: string):
   const client = new LiveClient(base, meetingId, cookie);
   await client.next("snapshot");
   return client;
+}
+
+/** The people of a live-room test: one of each relation to the meeting, with session cookies. */
+export type LiveCast = {
+  meetingId: string;
+  communityId: string;
+  itemIds: string[];
+  ids: Record<CastRole, string>;
+  cookies: Record<CastRole, string>;
+};
+export type CastRole =
+  | "facilitator"
+  | "timekeeper"
+  | "member"
+  | "member2"
+  | "partner"
+  | "observer"
+  | "outsider"
+  | "admin"
+  | "lakeside";
+
+/**
+ * A community (facilitator, members, a partner, an observer), a meeting with a tuning protocol item
+ * (Mia presents) and a 15-minute discussion, Tim as the meeting's timekeeper; plus an outsider who left
+ * the community, a district administrator and an administrator of another district.
+ */
+export async function createLiveCast(db: Db): Promise<LiveCast> {
+  const riverside = await orgId(db, "riverside");
+  const lakeside = await orgId(db, "lakeside");
+  const people: Record<CastRole, NewPerson> = {
+    facilitator: { orgId: riverside, name: "Fran Facilitator" },
+    timekeeper: { orgId: riverside, name: "Tim Keeper" },
+    member: { orgId: riverside, name: "Mia Member" },
+    member2: { orgId: riverside, name: "Noah Member" },
+    partner: { orgId: riverside, name: "Pat Partner", orgRole: "partner" },
+    observer: { orgId: riverside, name: "Olu Observer" },
+    outsider: { orgId: riverside, name: "Otto Outsider" },
+    admin: { orgId: riverside, name: "Ada Admin", orgRole: "administrator" },
+    lakeside: { orgId: lakeside, name: "Lee Lakeside", orgRole: "administrator" },
+  };
+  const ids = {} as Record<CastRole, string>;
+  const cookies = {} as Record<CastRole, string>;
+  for (const [key, person] of Object.entries(people) as [CastRole, NewPerson][]) {
+    ids[key] = (await createPerson(db, person)).id;
+    cookies[key] = await sessionCookie(db, ids[key]);
+  }
+  const community = await createCommunity(db, {
+    orgId: riverside,
+    visibility: "organization",
+    members: [
+      [ids.facilitator, "facilitator"],
+      [ids.timekeeper, "member"],
+      [ids.member, "member"],
+      [ids.member2, "member"],
+      [ids.partner, "partner"],
+      [ids.observer, "observer"],
+      [ids.outsider, "member", "left"],
+    ],
+  });
+  const { versionId } = await createProtocol(db, riverside);
+  const meeting = await createMeeting(db, {
+    orgId: riverside,
+    communityId: community.id,
+    items: [
+      { protocolVersionId: versionId, title: "Tuning Mia's unit", presenterId: ids.member },
+      { minutes: 15 },
+    ],
+    roles: [{ role: "timekeeper", personId: ids.timekeeper }],
+  });
+  return { meetingId: meeting.id, communityId: community.id, itemIds: meeting.itemIds, ids, cookies };
+}
+
+let requests = 0;
+/** Sends a facilitator command and waits for its result. */
+export async function command(
+  client: LiveClient,
+  name: LiveCommandName,
+  expectedVersion: number,
+  extra: { seconds?: number; itemIndex?: number; stepIndex?: number } = {},
+) {
+  const requestId = `r${++requests}`;
+  client.send({ type: "command", requestId, command: name, expectedVersion, ...extra });
+  return client.next("result", (m) => m.requestId === requestId);
 }
