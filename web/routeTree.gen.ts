@@ -27,11 +27,14 @@ import { Route as AuthedProtocolsNewRouteImport } from './routes/_authed/protoco
 import { Route as AuthedCommunitiesCommunityIdIndexRouteImport } from './routes/_authed/communities/$communityId/index'
 import { Route as AuthedCommunitiesCommunityIdEditRouteImport } from './routes/_authed/communities/$communityId/edit'
 import { Route as AuthedCommunitiesCommunityIdMinutesRouteImport } from './routes/_authed/communities/$communityId/minutes'
+import { Route as AuthedMeetingsMeetingIdIndexRouteImport } from './routes/_authed/meetings/$meetingId/index'
 import { Route as AuthedMeetingsMeetingIdLiveRouteImport } from './routes/_authed/meetings/$meetingId/live'
 import { Route as AuthedMeetingsMeetingIdMinutesRouteImport } from './routes/_authed/meetings/$meetingId/minutes'
 import { Route as AuthedMeetingsMeetingIdProjectorRouteImport } from './routes/_authed/meetings/$meetingId/projector'
 import { Route as AuthedProtocolsProtocolIdIndexRouteImport } from './routes/_authed/protocols/$protocolId/index'
 import { Route as AuthedProtocolsProtocolIdEditRouteImport } from './routes/_authed/protocols/$protocolId/edit'
+import { Route as AuthedCommunitiesCommunityIdMeetingsIndexRouteImport } from './routes/_authed/communities/$communityId/meetings/index'
+import { Route as AuthedCommunitiesCommunityIdMeetingsNewRouteImport } from './routes/_authed/communities/$communityId/meetings/new'
 
 const AuthedRoute = AuthedRouteImport.update({
   id: '/_authed',
@@ -125,6 +128,12 @@ const AuthedCommunitiesCommunityIdMinutesRoute =
     path: '/communities/$communityId/minutes',
     getParentRoute: () => AuthedRoute,
   } as any)
+const AuthedMeetingsMeetingIdIndexRoute =
+  AuthedMeetingsMeetingIdIndexRouteImport.update({
+    id: '/meetings/$meetingId/',
+    path: '/meetings/$meetingId/',
+    getParentRoute: () => AuthedRoute,
+  } as any)
 const AuthedMeetingsMeetingIdLiveRoute =
   AuthedMeetingsMeetingIdLiveRouteImport.update({
     id: '/meetings/$meetingId/live',
@@ -155,6 +164,18 @@ const AuthedProtocolsProtocolIdEditRoute =
     path: '/protocols/$protocolId/edit',
     getParentRoute: () => AuthedRoute,
   } as any)
+const AuthedCommunitiesCommunityIdMeetingsIndexRoute =
+  AuthedCommunitiesCommunityIdMeetingsIndexRouteImport.update({
+    id: '/communities/$communityId/meetings/',
+    path: '/communities/$communityId/meetings/',
+    getParentRoute: () => AuthedRoute,
+  } as any)
+const AuthedCommunitiesCommunityIdMeetingsNewRoute =
+  AuthedCommunitiesCommunityIdMeetingsNewRouteImport.update({
+    id: '/communities/$communityId/meetings/new',
+    path: '/communities/$communityId/meetings/new',
+    getParentRoute: () => AuthedRoute,
+  } as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof AuthedIndexRoute
@@ -178,7 +199,10 @@ export interface FileRoutesByFullPath {
   '/meetings/$meetingId/projector': typeof AuthedMeetingsMeetingIdProjectorRoute
   '/protocols/$protocolId/edit': typeof AuthedProtocolsProtocolIdEditRoute
   '/communities/$communityId/': typeof AuthedCommunitiesCommunityIdIndexRoute
+  '/meetings/$meetingId/': typeof AuthedMeetingsMeetingIdIndexRoute
   '/protocols/$protocolId/': typeof AuthedProtocolsProtocolIdIndexRoute
+  '/communities/$communityId/meetings/new': typeof AuthedCommunitiesCommunityIdMeetingsNewRoute
+  '/communities/$communityId/meetings/': typeof AuthedCommunitiesCommunityIdMeetingsIndexRoute
 }
 export interface FileRoutesByTo {
   '/forgot-password': typeof ForgotPasswordRoute
@@ -202,7 +226,10 @@ export interface FileRoutesByTo {
   '/meetings/$meetingId/projector': typeof AuthedMeetingsMeetingIdProjectorRoute
   '/protocols/$protocolId/edit': typeof AuthedProtocolsProtocolIdEditRoute
   '/communities/$communityId': typeof AuthedCommunitiesCommunityIdIndexRoute
+  '/meetings/$meetingId': typeof AuthedMeetingsMeetingIdIndexRoute
   '/protocols/$protocolId': typeof AuthedProtocolsProtocolIdIndexRoute
+  '/communities/$communityId/meetings/new': typeof AuthedCommunitiesCommunityIdMeetingsNewRoute
+  '/communities/$communityId/meetings': typeof AuthedCommunitiesCommunityIdMeetingsIndexRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -228,7 +255,10 @@ export interface FileRoutesById {
   '/_authed/meetings/$meetingId/projector': typeof AuthedMeetingsMeetingIdProjectorRoute
   '/_authed/protocols/$protocolId/edit': typeof AuthedProtocolsProtocolIdEditRoute
   '/_authed/communities/$communityId/': typeof AuthedCommunitiesCommunityIdIndexRoute
+  '/_authed/meetings/$meetingId/': typeof AuthedMeetingsMeetingIdIndexRoute
   '/_authed/protocols/$protocolId/': typeof AuthedProtocolsProtocolIdIndexRoute
+  '/_authed/communities/$communityId/meetings/new': typeof AuthedCommunitiesCommunityIdMeetingsNewRoute
+  '/_authed/communities/$communityId/meetings/': typeof AuthedCommunitiesCommunityIdMeetingsIndexRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
@@ -254,7 +284,10 @@ export interface FileRouteTypes {
     | '/meetings/$meetingId/projector'
     | '/protocols/$protocolId/edit'
     | '/communities/$communityId/'
+    | '/meetings/$meetingId/'
     | '/protocols/$protocolId/'
+    | '/communities/$communityId/meetings/new'
+    | '/communities/$communityId/meetings/'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/forgot-password'
@@ -278,7 +311,10 @@ export interface FileRouteTypes {
     | '/meetings/$meetingId/projector'
     | '/protocols/$protocolId/edit'
     | '/communities/$communityId'
+    | '/meetings/$meetingId'
     | '/protocols/$protocolId'
+    | '/communities/$communityId/meetings/new'
+    | '/communities/$communityId/meetings'
   id:
     | '__root__'
     | '/_authed'
@@ -303,7 +339,10 @@ export interface FileRouteTypes {
     | '/_authed/meetings/$meetingId/projector'
     | '/_authed/protocols/$protocolId/edit'
     | '/_authed/communities/$communityId/'
+    | '/_authed/meetings/$meetingId/'
     | '/_authed/protocols/$protocolId/'
+    | '/_authed/communities/$communityId/meetings/new'
+    | '/_authed/communities/$communityId/meetings/'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -442,6 +481,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthedCommunitiesCommunityIdMinutesRouteImport
       parentRoute: typeof AuthedRoute
     }
+    '/_authed/meetings/$meetingId/': {
+      id: '/_authed/meetings/$meetingId/'
+      path: '/meetings/$meetingId'
+      fullPath: '/meetings/$meetingId/'
+      preLoaderRoute: typeof AuthedMeetingsMeetingIdIndexRouteImport
+      parentRoute: typeof AuthedRoute
+    }
     '/_authed/meetings/$meetingId/live': {
       id: '/_authed/meetings/$meetingId/live'
       path: '/meetings/$meetingId/live'
@@ -477,6 +523,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthedProtocolsProtocolIdEditRouteImport
       parentRoute: typeof AuthedRoute
     }
+    '/_authed/communities/$communityId/meetings/': {
+      id: '/_authed/communities/$communityId/meetings/'
+      path: '/communities/$communityId/meetings'
+      fullPath: '/communities/$communityId/meetings/'
+      preLoaderRoute: typeof AuthedCommunitiesCommunityIdMeetingsIndexRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/_authed/communities/$communityId/meetings/new': {
+      id: '/_authed/communities/$communityId/meetings/new'
+      path: '/communities/$communityId/meetings/new'
+      fullPath: '/communities/$communityId/meetings/new'
+      preLoaderRoute: typeof AuthedCommunitiesCommunityIdMeetingsNewRouteImport
+      parentRoute: typeof AuthedRoute
+    }
   }
 }
 
@@ -498,7 +558,10 @@ interface AuthedRouteChildren {
   AuthedMeetingsMeetingIdProjectorRoute: typeof AuthedMeetingsMeetingIdProjectorRoute
   AuthedProtocolsProtocolIdEditRoute: typeof AuthedProtocolsProtocolIdEditRoute
   AuthedCommunitiesCommunityIdIndexRoute: typeof AuthedCommunitiesCommunityIdIndexRoute
+  AuthedMeetingsMeetingIdIndexRoute: typeof AuthedMeetingsMeetingIdIndexRoute
   AuthedProtocolsProtocolIdIndexRoute: typeof AuthedProtocolsProtocolIdIndexRoute
+  AuthedCommunitiesCommunityIdMeetingsNewRoute: typeof AuthedCommunitiesCommunityIdMeetingsNewRoute
+  AuthedCommunitiesCommunityIdMeetingsIndexRoute: typeof AuthedCommunitiesCommunityIdMeetingsIndexRoute
 }
 
 const AuthedRouteChildren: AuthedRouteChildren = {
@@ -521,7 +584,12 @@ const AuthedRouteChildren: AuthedRouteChildren = {
   AuthedProtocolsProtocolIdEditRoute: AuthedProtocolsProtocolIdEditRoute,
   AuthedCommunitiesCommunityIdIndexRoute:
     AuthedCommunitiesCommunityIdIndexRoute,
+  AuthedMeetingsMeetingIdIndexRoute: AuthedMeetingsMeetingIdIndexRoute,
   AuthedProtocolsProtocolIdIndexRoute: AuthedProtocolsProtocolIdIndexRoute,
+  AuthedCommunitiesCommunityIdMeetingsNewRoute:
+    AuthedCommunitiesCommunityIdMeetingsNewRoute,
+  AuthedCommunitiesCommunityIdMeetingsIndexRoute:
+    AuthedCommunitiesCommunityIdMeetingsIndexRoute,
 }
 
 const AuthedRouteWithChildren =

@@ -6,6 +6,7 @@ import { isApiError } from "../../api/client.ts";
 import { useLabels } from "../../i18n/labels.ts";
 import { Page, Section } from "../../ui/page.tsx";
 import { Badge, EmptyState, ErrorState, Loading, Notice } from "../../ui/states.tsx";
+import { CommunityMeetingsSection } from "../meetings/upcoming-meetings.tsx";
 import { communityQuery } from "./api.ts";
 import { CommunityActions } from "./community-actions.tsx";
 import { JoinRequests } from "./join-requests.tsx";
@@ -68,6 +69,9 @@ function CommunityView({ community }: { community: Community }) {
       ) : null}
       <div className="community-layout">
         <div className="community-layout__main">
+          {canSeeMeetings(community) ? (
+            <CommunityMeetingsSection communityId={community.id} canSchedule={community.can.edit} />
+          ) : null}
           <Section title={t("community.visionAndValues")} id="vision">
             <h3>{t("community.vision")}</h3>
             {community.vision ? (
@@ -113,6 +117,9 @@ function CommunityView({ community }: { community: Community }) {
     </>
   );
 }
+
+/** Meetings are for the community's members and its leaders (who may edit it). */
+const canSeeMeetings = (c: Community) => c.myStatus === "active" || c.can.edit || c.can.archive;
 
 function TagValues({ values, empty }: { values: readonly string[]; empty: string }) {
   if (values.length === 0) return <span className="muted">{empty}</span>;

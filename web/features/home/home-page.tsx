@@ -6,6 +6,7 @@ import { EmptyState, QueryView } from "../../ui/states.tsx";
 import { MyActionItems } from "../action-items/my-action-items.tsx";
 import { useMe } from "../auth/me.ts";
 import { CommunityCard } from "../communities/community-card.tsx";
+import { HomeUpcomingMeetings } from "../meetings/upcoming-meetings.tsx";
 import { homeQuery } from "./api.ts";
 import { NeedsMeList } from "./needs-me-list.tsx";
 import "./home.css";
@@ -38,6 +39,7 @@ export function HomePage() {
                 <NeedsMeList items={home.needsMe} />
               )}
             </Section>
+            <HomeUpcomingMeetings meetings={home.upcomingMeetings ?? []} />
             <Section title={t("actionItems.mine")} id="my-action-items">
               <MyActionItems />
             </Section>

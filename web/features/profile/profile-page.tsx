@@ -13,6 +13,7 @@ import { TagPicker } from "../../ui/tag-picker.tsx";
 import { TextField } from "../../ui/text-field.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { meKey, useMe } from "../auth/me.ts";
+import { CalendarSubscription } from "../calendar/calendar-subscription.tsx";
 import { SchoolPicker } from "../schools/school-picker.tsx";
 import { updateProfile } from "./api.ts";
 
@@ -134,6 +135,7 @@ export function ProfilePage() {
           </Button>
         </FormActions>
       </Form>
+      <CalendarSubscription />
     </Page>
   );
 }
