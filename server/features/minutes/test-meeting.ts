@@ -45,12 +45,13 @@ export async function endedMeeting(
     generate?: boolean;
   },
 ): Promise<EndedMeeting> {
+  const startsAt = m.startsAt ?? new Date("2026-03-12T21:30:00Z");
   const { versionId } = await createProtocol(db, m.orgId);
   const meeting = await createMeeting(db, {
     orgId: m.orgId,
     communityId: m.communityId,
     title: m.title ?? "Tuning: proportional reasoning task",
-    startsAt: m.startsAt ?? new Date("2026-03-12T21:30:00Z"),
+    startsAt,
     status: "ended",
     items: [
       {
@@ -65,7 +66,7 @@ export async function endedMeeting(
   });
   await db
     .update(meetings)
-    .set({ endedAt: new Date("2026-03-12T22:30:00Z") })
+    .set({ endedAt: new Date(startsAt.getTime() + 60 * 60_000) })
     .where(eq(meetings.id, meeting.id));
   for (const [n, card] of (m.cards ?? []).entries()) {
     await db.insert(contributions).values({
@@ -80,7 +81,7 @@ export async function endedMeeting(
       anonymous: card.anonymous ?? false,
       clientId: newId(),
       retractedAt: card.retracted ? new Date() : null,
-      createdAt: new Date(Date.UTC(2026, 2, 12, 21, 40, n)),
+      createdAt: new Date(startsAt.getTime() + 10 * 60_000 + n * 1000),
     });
   }
   for (const [present, ids] of [

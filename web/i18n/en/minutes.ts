@@ -26,7 +26,7 @@ export const minutesEn = {
     summaryEmpty: "No summary yet.",
     summaryEmptyEditor: "No summary yet. Write a few sentences on what the group learned and decided.",
     editSummary: "Edit summary",
-    summaryLabel: "Summary",
+    summaryLabel: "Meeting summary",
     summaryHint: "Plain text. Up to 20,000 characters.",
     saveSummary: "Save summary",
     summarySaved: "The summary is saved.",
