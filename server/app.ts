@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { validatorCompiler } from "fastify-type-provider-zod";
 import type { Db } from "./db/client.ts";
 import { actionItemRoutes } from "./features/action-items/routes.ts";
+import { attendanceRoutes } from "./features/attendance/routes.ts";
 import { auditRoutes } from "./features/audit/routes.ts";
 import { calendarRoutes } from "./features/calendar/routes.ts";
 import { communityRoutes } from "./features/communities/routes.ts";
@@ -103,6 +104,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     meetingRoutes,
     calendarRoutes,
     liveRoutes,
+    attendanceRoutes,
     minutesRoutes,
     actionItemRoutes,
   ]) {
