@@ -139,11 +139,9 @@ export type Minutes = z.infer<typeof minutesSchema>;
 
 export const summaryUpdateSchema = z
   .object({
-    summary: z
-      .string({ message: "Enter the summary as text." })
-      .max(MAX_SUMMARY, {
-        message: `Keep the summary under ${MAX_SUMMARY.toLocaleString("en")} characters.`,
-      }),
+    summary: z.string({ message: "Enter the summary as text." }).max(MAX_SUMMARY, {
+      message: `Keep the summary under ${MAX_SUMMARY.toLocaleString("en")} characters.`,
+    }),
     revision: z
       .number({ message: "Reload the minutes and try again." })
       .int({ message: "Reload the minutes and try again." })
