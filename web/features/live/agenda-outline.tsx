@@ -49,8 +49,13 @@ export function AgendaOutline({ agenda, state }: { agenda: readonly AgendaItem[]
                         aria-current={status === "current" ? "step" : undefined}
                       >
                         <span className="outline__marker">{t(`live.agenda.${status}`)}</span>
-                        <span>{step.title}</span>
-                        <span className="muted"> · {t("live.agenda.minutes", { count: step.minutes })}</span>
+                        <span>
+                          {step.title}
+                          <span className="muted">
+                            {" "}
+                            · {t("live.agenda.minutes", { count: step.minutes })}
+                          </span>
+                        </span>
                       </li>
                     );
                   })}

@@ -9,17 +9,29 @@ import type { NotesSync } from "./notes-sync.ts";
 interface NotesEditorProps {
   notes: NotesSync;
   label: string;
-  describedBy: string;
   readOnly: boolean;
 }
 
 /*
- * Remote cursors: y-codemirror colours them through style attributes, which our CSP (style-src 'self')
- * does not allow, so they take the theme's colours instead and are told apart by the name always shown.
+ * Styles: CodeMirror injects its own with a <style> element, which our CSP (style-src 'self') refuses; in
+ * a shadow root it uses a constructed stylesheet instead, which CSP allows. So the editor lives in one.
+ * Remote cursors: y-codemirror colours them through style attributes, which the CSP also refuses, so
+ * they take the theme's colours and are told apart by the name, always shown.
  */
 const theme = EditorView.theme({
-  "&": { fontSize: "1rem", minHeight: "12rem" },
-  ".cm-content": { fontFamily: "var(--font-body)", minHeight: "12rem", padding: "0.75rem 0" },
+  "&": {
+    fontSize: "1.0625rem",
+    minHeight: "12rem",
+    color: "var(--color-text)",
+    backgroundColor: "var(--color-surface)",
+  },
+  "&.cm-focused": { outline: "none" },
+  ".cm-scroller": { fontFamily: "var(--font-body)", lineHeight: "1.55" },
+  ".cm-content": { minHeight: "12rem", padding: "0.75rem", caretColor: "var(--color-text)" },
+  ".cm-cursor, .cm-dropCursor": { borderLeftColor: "var(--color-text)" },
+  "&.cm-focused .cm-selectionBackground, .cm-selectionBackground, .cm-content ::selection": {
+    backgroundColor: "var(--color-primary-soft)",
+  },
   ".cm-ySelectionCaret": { borderColor: "var(--color-primary)", backgroundColor: "var(--color-primary)" },
   ".cm-ySelectionInfo": {
     opacity: "1",
@@ -34,14 +46,17 @@ const theme = EditorView.theme({
 });
 
 /** The meeting's shared notes (CodeMirror 6 bound to the Yjs text); loaded only when the room opens. */
-export function NotesEditor({ notes, label, describedBy, readOnly }: NotesEditorProps) {
+export function NotesEditor({ notes, label, readOnly }: NotesEditorProps) {
   const parent = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    if (!parent.current) return;
+    const host = parent.current;
+    if (!host) return;
+    const root = host.shadowRoot ?? host.attachShadow({ mode: "open" });
     const undoManager = new Y.UndoManager(notes.text);
     const view = new EditorView({
-      parent: parent.current,
+      parent: root,
+      root,
       state: EditorState.create({
         doc: notes.text.toString(),
         extensions: [
@@ -52,7 +67,6 @@ export function NotesEditor({ notes, label, describedBy, readOnly }: NotesEditor
           theme,
           EditorView.contentAttributes.of({
             "aria-label": label,
-            "aria-describedby": describedBy,
             "data-testid": "shared-notes",
           }),
           EditorState.readOnly.of(readOnly),
@@ -65,7 +79,7 @@ export function NotesEditor({ notes, label, describedBy, readOnly }: NotesEditor
       view.destroy();
       undoManager.destroy();
     };
-  }, [notes, label, describedBy, readOnly]);
+  }, [notes, label, readOnly]);
 
   return <div ref={parent} className="notes-editor" />;
 }

@@ -35,12 +35,7 @@ export function NotesSection({ notes, personId, name, status, readOnly }: NotesS
         <p className="connection-hint">{t("live.notes.offline")}</p>
       ) : null}
       <Suspense fallback={<Loading label={t("live.notes.loading")} lines={2} />}>
-        <NotesEditor
-          notes={notes}
-          label={t("live.notes.label")}
-          describedBy="notes-hint"
-          readOnly={readOnly}
-        />
+        <NotesEditor notes={notes} label={t("live.notes.label")} readOnly={readOnly} />
       </Suspense>
     </section>
   );

@@ -13,6 +13,7 @@ import { itemTitle, positionOf } from "./room-model.ts";
 import { Roles } from "./step-panel.tsx";
 import { useCountdown } from "./use-countdown.ts";
 import { useLiveConnection } from "./use-live-connection.ts";
+import "./live.css";
 import "./projector.css";
 
 /**
