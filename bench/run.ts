@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark, each printing a table against a baseline measured in the same run.
 import { cpus, totalmem } from "node:os";
 import { communityPageBenchmark } from "./community-page.ts";
+import { liveRoomBenchmark } from "./live-room.ts";
 
 console.log(
   `Machine: ${cpus().length} × ${cpus()[0]?.model ?? "CPU"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
@@ -10,5 +11,14 @@ const ratio = measured.requestsPerSecond / baseline.requestsPerSecond;
 console.log(`\nTargets: ratio ≥ 0.35 (got ${ratio.toFixed(2)}), p99 < 50 ms (got ${measured.p99} ms).`);
 if (measured.errors + measured.non2xx > 0) {
   console.error("Some requests failed during the benchmark.");
+  process.exit(1);
+}
+
+const live = await liveRoomBenchmark();
+console.log(
+  `\nTarget: live room p99 < 100 ms for 1,000 participants (got ${live.big.app.p99.toFixed(1)} ms).`,
+);
+if (live.flow.acked < live.flow.sent) {
+  console.error(`${live.flow.sent - live.flow.acked} contributions were not acknowledged.`);
   process.exit(1);
 }
