@@ -320,6 +320,7 @@ export const seriesSummarySchema = z.object({
   recurrence: recurrenceSchema,
   startTime: z.string(),
   timeZone: z.string(),
+  /** Scheduled future meetings of the series (on a meeting page: besides the one shown). */
   upcomingCount: z.number(),
 });
 

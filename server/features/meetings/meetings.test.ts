@@ -225,6 +225,7 @@ describe("a weekly series", () => {
     );
     expect(created.status).toBe(201);
     expect(created.body.occurrenceCount).toBe(6);
+    expect(created.body.series.upcomingCount).toBe(5); // besides the one shown
     expect(created.body.series.summary).toBe(
       "Every week on Thursday at 3:30 PM (America/Chicago) for 6 times",
     );

@@ -82,7 +82,8 @@ export async function loadAgenda(db: Executor, meetingId: string): Promise<Agend
   }));
 }
 
-export async function loadSeries(db: Executor, seriesId: string | null) {
+/** The series in words; `upcomingCount` counts its scheduled future meetings other than `exceptId`. */
+export async function loadSeries(db: Executor, seriesId: string | null, exceptId?: string) {
   if (!seriesId) return null;
   const [series] = await db.select().from(meetingSeries).where(eq(meetingSeries.id, seriesId));
   if (!series) return null;
@@ -94,6 +95,7 @@ export async function loadSeries(db: Executor, seriesId: string | null) {
         eq(meetings.seriesId, seriesId),
         eq(meetings.status, "scheduled"),
         sql`${meetings.startsAt} > now()`,
+        exceptId ? sql`${meetings.id} <> ${exceptId}` : undefined,
       ),
     );
   const schedule = {
@@ -123,7 +125,7 @@ export async function presentMeeting(db: Executor, loaded: LoadedMeeting): Promi
       .innerJoin(people, eq(people.id, meetingRoleAssignments.personId))
       .where(eq(meetingRoleAssignments.meetingId, m.id))
       .orderBy(asc(meetingRoleAssignments.role), asc(people.name)),
-    loadSeries(db, m.seriesId),
+    loadSeries(db, m.seriesId, m.id),
     db.select({ id: minutes.meetingId }).from(minutes).where(eq(minutes.meetingId, m.id)),
   ]);
   const myRoles: MeetingRole[] = roles.filter((r) => r.id === community.access.actor.id).map((r) => r.role);

@@ -80,7 +80,9 @@ function AgendaRow({
     <li className="agenda__item">
       <div className="agenda__head">
         <h3 className="agenda__title">{item.title}</h3>
-        <Badge>{t(`agendaItemKinds.${item.kind}`)}</Badge>
+        {item.title !== t(`agendaItemKinds.${item.kind}`) ? (
+          <Badge>{t(`agendaItemKinds.${item.kind}`)}</Badge>
+        ) : null}
         <span className="agenda__minutes">{t("agenda.itemMinutes", { count: item.minutes })}</span>
       </div>
       <AgendaDetails item={item} />

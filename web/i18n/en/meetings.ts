@@ -93,7 +93,7 @@ export const meetingsEn = {
     date: "Date",
     dateHint: "The day of the meeting, or of the first meeting of a series.",
     startTime: "Start time",
-    startTimeHint: "24-hour clock, for example 15:30.",
+    startTimeHint: "When the meeting starts, on the clock of the time zone below.",
     duration: "Length in minutes",
     durationHint: "Up to 720 minutes (12 hours).",
     timeZone: "Time zone",
