@@ -164,17 +164,18 @@ test("three people run a whole tuning protocol in the live room", async ({ brows
   await expect(projector.getByRole("heading", { level: 1, name: "The presenter reflects" })).toBeVisible();
   await advanceTo("Debrief");
 
-  // An action item recorded during the meeting, then the facilitator ends it.
-  const jordan = meeting.members.find((m) => m.name === "Jordan Lee");
-  const action = await coach.page.request.post(`/api/v1/meetings/${meeting.id}/action-items`, {
-    headers: { Origin: baseURL },
-    data: {
-      title: "Add a number-line item to the exit ticket",
-      ownerId: jordan?.id,
-      agendaItemId: meeting.agenda[0]?.id,
-    },
-  });
-  expect(action.status(), await action.text()).toBe(201);
+  // A decision and an action item recorded in the room, then the facilitator ends the meeting.
+  await coach.page
+    .getByLabel("Decision", { exact: true })
+    .fill("Pilot the number-line item in all grade 7 classes.");
+  await coach.page.getByRole("button", { name: "Add decision" }).click();
+  await expect(coach.page.getByText("Decision added.")).toBeVisible();
+  const actions = coach.page.getByRole("region", { name: "Action items" });
+  await actions.getByLabel("What", { exact: true }).fill("Add a number-line item to the exit ticket");
+  await actions.getByLabel("Owner").selectOption({ label: "Jordan Lee" });
+  await actions.getByRole("button", { name: "Add action item" }).click();
+  await expect(coach.page.getByText("Action item added for Jordan Lee.")).toBeVisible();
+  await expectAccessible(coach.page);
 
   await coach.page.getByRole("button", { name: "End meeting" }).click();
   const dialog = coach.page.getByRole("alertdialog", { name: "End the meeting?" });
@@ -191,8 +192,22 @@ test("three people run a whole tuning protocol in the live room", async ({ brows
     .poll(async () => (await coach.page.request.get(`/api/v1/meetings/${meeting.id}/minutes`)).status())
     .toBe(200);
   const minutes = await (await coach.page.request.get(`/api/v1/meetings/${meeting.id}/minutes`)).text();
-  for (const text of [warm, cool, "Add a number-line item to the exit ticket", "try a number-line item next"])
+  for (const text of [
+    warm,
+    cool,
+    "Add a number-line item to the exit ticket",
+    "Pilot the number-line item in all grade 7 classes.",
+    "try a number-line item next",
+  ])
     expect(minutes).toContain(text);
+
+  // …and the presenter reads them in the app.
+  await presenter.page.getByRole("link", { name: "Read the minutes" }).click();
+  await expect(
+    presenter.page.getByRole("heading", { level: 1, name: `Minutes: ${meeting.title}` }),
+  ).toBeVisible();
+  await expect(presenter.page.getByText("Add a number-line item to the exit ticket").first()).toBeVisible();
+  await expect(presenter.page.getByText(warm).first()).toBeVisible();
 
   for (const { context } of [coach, presenter, participant]) await context.close();
 });

@@ -6,7 +6,9 @@ import { isApiError } from "../../api/client.ts";
 import { LinkButton } from "../../ui/button.tsx";
 import { Page } from "../../ui/page.tsx";
 import { EmptyState, ErrorState, Loading, Notice } from "../../ui/states.tsx";
+import { ActionItemsPanel } from "../action-items/index.ts";
 import { useMe } from "../auth/me.ts";
+import { DecisionsPanel } from "../minutes/index.ts";
 import { AgendaOutline } from "./agenda-outline.tsx";
 import { liveMeetingQuery } from "./api.ts";
 import { ComposeForm } from "./compose-form.tsx";
@@ -135,6 +137,9 @@ function Room({ meeting, connection, view }: RoomProps) {
             status={view.status}
             readOnly={ended || !canContribute}
           />
+          {/* Recorded as the meeting goes; the minutes pick them up when it ends. */}
+          {!ended ? <DecisionsPanel meetingId={meeting.id} /> : null}
+          {!ended ? <ActionItemsPanel meetingId={meeting.id} /> : null}
         </div>
         <div className="room__side">
           <AgendaOutline agenda={meeting.agenda} state={state} />
@@ -155,8 +160,9 @@ function EndedNotice({ meetingId }: { meetingId: string }) {
       <p className="state__title">{t("live.endedTitle")}</p>
       <p>{t("live.endedBody")}</p>
       <p>
-        {/* A plain link: the minutes screen belongs to the minutes feature. */}
-        <a href={`/meetings/${encodeURIComponent(meetingId)}/minutes`}>{t("live.minutesLink")}</a>
+        <Link to="/meetings/$meetingId/minutes" params={{ meetingId }}>
+          {t("live.minutesLink")}
+        </Link>
       </p>
     </Notice>
   );

@@ -120,8 +120,8 @@ export const liveEn = {
       title: "Run the meeting",
       versionHint: "Everyone's screen follows what you do here.",
       jumpTitle: "Jump to",
-      jumpItem: "Agenda item",
-      jumpStep: "Step",
+      jumpItem: "Jump to agenda item",
+      jumpStep: "Jump to step",
       jumpGo: "Go there",
       endTitle: "End the meeting?",
       endBody:
