@@ -45,6 +45,9 @@ export function LivePage({ meetingId }: { meetingId: string }) {
             <LinkButton to="/meetings/$meetingId/projector" params={{ meetingId }} size="small">
               {t("live.openProjector")}
             </LinkButton>
+            <LinkButton to="/meetings/$meetingId" params={{ meetingId }} size="small" variant="quiet">
+              {t("live.backToMeeting")}
+            </LinkButton>
           </>
         ) : null
       }
@@ -118,6 +121,9 @@ function Room({ meeting, connection, view }: RoomProps) {
               <p>{t("live.noAgendaBody")}</p>
             </EmptyState>
           )}
+          {view.changedBy && !ended ? (
+            <p className="muted room__changed-by">{t("live.changedBy", { name: view.changedBy })}</p>
+          ) : null}
           {view.you?.canRun && !ended && meeting.agenda.length > 0 ? (
             <RunControls connection={connection} view={view} state={state} agenda={meeting.agenda} />
           ) : null}

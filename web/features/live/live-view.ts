@@ -40,7 +40,7 @@ export interface LiveView {
   problem: LiveProblem | null;
   /** Milliseconds to add to Date.now() to get the server's time. */
   clockOffsetMs: number;
-  /** Who made the last change to the state (person id), if known. */
+  /** The name of whoever made the last change to the state (the server sends it with "state"). */
   changedBy: string | null;
 }
 

@@ -23,12 +23,6 @@ export const liveEn = {
         "This device is offline. Keep writing: cards and notes are kept here and sent when you're back online.",
       closedHint: "The room closed the connection. Reload the page to try again.",
     },
-    phase: {
-      not_started: "Not started yet",
-      running: "In progress",
-      paused: "Paused",
-      ended: "Ended",
-    },
     noAgendaTitle: "This meeting has no agenda yet",
     noAgendaBody:
       "The room follows the agenda step by step. Ask the facilitator to add items on the meeting page.",
@@ -37,7 +31,6 @@ export const liveEn = {
     minutesLink: "Read the minutes",
     item: "Item {{number}} of {{count}}",
     step: "Step {{number}} of {{count}}",
-    currentStep: "Now",
     presenter: "Presenter: {{name}}",
     focusingQuestion: "Focusing question",
     material: "Open the work being discussed",
@@ -76,7 +69,6 @@ export const liveEn = {
       count_other: "{{count}} people",
       empty: "Nobody else has joined yet. Share the meeting link with your community.",
       you: "(you)",
-      devices: "on {{count}} devices",
     },
     roles: {
       facilitator: "Facilitator",
@@ -88,7 +80,6 @@ export const liveEn = {
     contributions: {
       title: "Contributions to this step",
       empty: "Nothing yet. What you add appears here for everyone in the room.",
-      emptyKind: "None yet.",
       anonymous: "Anonymous",
       mine: "You",
       retract: "Take back",
@@ -113,12 +104,10 @@ export const liveEn = {
       rejectedText: "Your text: “{{body}}”",
       editAgain: "Put the text back in the box",
       observer: "Observers follow the meeting; they don't add contributions.",
-      notStarted: "You can add cards once the meeting has started.",
       added: "Card added.",
     },
     controls: {
       title: "Run the meeting",
-      versionHint: "Everyone's screen follows what you do here.",
       jumpTitle: "Jump to",
       jumpItem: "Jump to agenda item",
       jumpStep: "Jump to step",
@@ -148,7 +137,6 @@ export const liveEn = {
     nextUp: "Next: {{step}}",
     endedTitle: "Thank you",
     endedBody: "The meeting has ended.",
-    notStartedTitle: "Starting soon",
   },
   contributionKinds: {
     clarifying_question: "Clarifying question",
