@@ -15,7 +15,9 @@ export type BusMessage =
   | { type: "notes"; update: string }
   | { type: "awareness"; update: string }
   /** The participants connected to one process; rooms merge every process's list. */
-  | { type: "presence"; participants: LiveParticipant[] };
+  | { type: "presence"; participants: LiveParticipant[] }
+  /** A room just opened on some process: the others announce who is connected to them. */
+  | { type: "presence_request" };
 
 export type BusEnvelope = { origin: string; message: BusMessage };
 export type BusHandler = (envelope: BusEnvelope) => void;

@@ -58,6 +58,7 @@ export class Room {
     this.contributions = await listContributions(this.deps.db, this.meeting.id);
     await this.notes.load();
     this.unsubscribe = this.deps.bus.subscribe(this.meeting.id, (envelope) => this.fromBus(envelope));
+    this.publish({ type: "presence_request" });
   }
 
   /** Reads the state again (another process moved the meeting on) and shows it to everyone here. */
@@ -204,6 +205,9 @@ export class Room {
     } else if (message.type === "retracted") {
       this.contributions = this.contributions.filter((c) => c.id !== message.contributionId);
       this.broadcast({ type: "retracted", contributionId: message.contributionId });
+    } else if (message.type === "presence_request") {
+      this.participants();
+      if (this.localPresence.length > 0) this.publish({ type: "presence", participants: this.localPresence });
     } else if (message.type === "presence") {
       if (message.participants.length === 0) this.remotePresence.delete(origin);
       else this.remotePresence.set(origin, message.participants);

@@ -7,7 +7,8 @@ import { idSchema } from "./common.ts";
  * (web/features/live). Endpoint: GET /api/v1/meetings/:id/live (upgrade; session cookie; same origin).
  *
  * Text frames carry the JSON messages below. Binary frames carry the shared notes: y-protocols sync
- * and awareness messages for the meeting's Yjs document, unchanged.
+ * and awareness messages for the meeting's Yjs document, unchanged, each prefixed as y-websocket does
+ * with varUint 0 (sync) or 1 (awareness). The server opens with sync step 1; the text is getText("notes").
  *
  * The server is authoritative: clients send commands and render the state the server broadcasts.
  * Every state carries a version; a command names the version it was issued against, and a command
