@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { attendance, meetingNoteUpdates, meetings } from "../db/schema/index.ts";
+import { attendance, meetingNoteUpdates, meetings, minutes } from "../db/schema/index.ts";
 import { cloneDatabase } from "../test/database.ts";
 import {
   type CastRole,
@@ -131,6 +131,9 @@ describe("a live meeting survives", () => {
     const [row] = await server.db.select().from(meetings).where(eq(meetings.id, cast.meetingId));
     expect(row?.status).toBe("ended");
     expect(row?.endedAt).toBeInstanceOf(Date);
+    // The minutes were written in the same transaction, with the shared notes as typed.
+    const [record] = await server.db.select().from(minutes).where(eq(minutes.meetingId, cast.meetingId));
+    expect(JSON.stringify(record?.record)).toContain("Mia: the rubric is clear.");
     const after = await command(fran, "start", version + 1);
     expect(after).toMatchObject({ ok: false, problem: { title: "This meeting has ended." } });
     await fran.close();
