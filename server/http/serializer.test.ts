@@ -30,6 +30,7 @@ describe("response serializer", () => {
           archived: false,
         },
       ],
+      upcomingMeetings: [],
       needsMe: [
         {
           kind: "invitation",
@@ -50,7 +51,7 @@ describe("response serializer", () => {
       ],
     };
     const { needsMe, ...rest } = JSON.parse(write(home));
-    expect(rest).toEqual({ communities: home.communities });
+    expect(rest).toEqual({ communities: home.communities, upcomingMeetings: [] });
     expect(needsMe[0]).not.toHaveProperty("token");
     expect(needsMe.map((n: { kind: string }) => n.kind)).toEqual(["invitation", "join_request"]);
     expect(needsMe[1]).toEqual(home.needsMe[1]);

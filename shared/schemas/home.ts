@@ -29,6 +29,6 @@ export const homeSchema = z.object({
    * My communities' meetings in the next 14 days (cancelled ones too, marked). The server always sends
    * it; optional only so that older fixtures of this shape stay valid.
    */
-  upcomingMeetings: z.array(meetingSummarySchema).optional(),
+  upcomingMeetings: z.array(meetingSummarySchema),
 });
 export type Home = z.infer<typeof homeSchema>;

@@ -567,6 +567,16 @@ export const en = {
       removed: "Removed from a community",
       left: "Left a community",
     },
+    meeting: {
+      scheduled: "Scheduled a meeting",
+      changed: "Changed or moved a meeting",
+      cancelled: "Cancelled a meeting",
+      restored: "Put a cancelled meeting back on the schedule",
+    },
+    meeting_series: {
+      changed: "Changed a recurring meeting",
+      cancelled: "Cancelled a recurring meeting from a date",
+    },
     minutes: {
       edited: "Edited meeting minutes",
       regenerated: "Regenerated meeting minutes",

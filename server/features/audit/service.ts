@@ -37,10 +37,18 @@ export async function listAudit(
     id: r.event.id,
     action: r.event.action as AuditAction,
     actorName: r.actorName,
-    subjectName:
-      r.subjectName ?? (typeof r.event.details.person === "string" ? r.event.details.person : null),
+    subjectName: r.subjectName ?? nameIn(r.event.details),
     details: r.event.details,
     createdAt: r.event.createdAt.toISOString(),
   }));
   return { items, nextCursor: rows.length > query.limit ? (page.at(-1)?.event.id ?? null) : null };
+}
+
+/** The subject's name as recorded with the event: a person, or a meeting's title, or a protocol's name. */
+function nameIn(details: Record<string, unknown>): string | null {
+  for (const key of ["person", "title", "name"]) {
+    const value = details[key];
+    if (typeof value === "string") return value;
+  }
+  return null;
 }

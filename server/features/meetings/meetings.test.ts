@@ -196,6 +196,19 @@ describe("moving and cancelling one meeting", () => {
     expect((await coach.post(`/api/v1/meetings/${created.body.id}/restore`)).body.status).toBe("scheduled");
   });
 
+  it("records scheduling, cancelling and restoring in the district's audit log", async () => {
+    const coach = await as("coach");
+    const title = `Audited ${Date.now()}`;
+    const created = await coach.post(meetingsOf(f.communityId), meetingBody({ date: dayFromNow(19), title }));
+    await coach.post(`/api/v1/meetings/${created.body.id}/cancel`);
+    await coach.post(`/api/v1/meetings/${created.body.id}/restore`);
+    const admin = await as("admin");
+    for (const action of ["meeting.scheduled", "meeting.cancelled", "meeting.restored"]) {
+      const audit = await admin.get(`/api/v1/audit?action=${action}`);
+      expect(audit.body.items[0], action).toMatchObject({ subjectName: title, details: { title } });
+    }
+  });
+
   it("refuses to move or cancel a meeting that is live or ended (409)", async () => {
     const coach = await as("coach");
     const created = await coach.post(meetingsOf(f.communityId), meetingBody({ date: dayFromNow(17) }));

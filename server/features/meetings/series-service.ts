@@ -5,6 +5,7 @@ import { meetingSeries, meetings } from "../../db/schema/index.ts";
 import { notFound } from "../../http/errors.ts";
 import type { ServiceContext } from "../../lib/context.ts";
 import { newId } from "../../lib/ids.ts";
+import { recordAudit } from "../audit/record.ts";
 import { loadCommunityForMeetings } from "./load.ts";
 import { assertNoOverlap, assertNotLongPast } from "./overlap.ts";
 import { loadSeries } from "./present.ts";
@@ -83,6 +84,7 @@ export async function updateSeries(
         .returning({ id: meetings.id });
       counts.updated = Math.max(counts.updated, changed.length);
     }
+    await auditSeries(ctx, tx, "meeting_series.changed", series, counts);
     return { series: await mustSeries(tx, id), ...counts };
   });
 }
@@ -218,6 +220,7 @@ export async function cancelSeriesFrom(ctx: ServiceContext, id: string, from: st
         })
         .where(eq(meetingSeries.id, id));
     }
+    await auditSeries(ctx, tx, "meeting_series.cancelled", series, { from, cancelled: cancelled.length });
     return {
       series: await mustSeries(tx, id),
       updated: 0,
@@ -225,5 +228,24 @@ export async function cancelSeriesFrom(ctx: ServiceContext, id: string, from: st
       removed: 0,
       cancelled: cancelled.length,
     };
+  });
+}
+
+/** Records a series change in the audit log, inside the change's transaction. */
+async function auditSeries(
+  ctx: ServiceContext,
+  tx: Tx,
+  action: "meeting_series.changed" | "meeting_series.cancelled",
+  series: { id: string; orgId: string; title: string; communityId: string },
+  details: Record<string, unknown>,
+) {
+  await recordAudit(tx, {
+    orgId: series.orgId,
+    actorId: ctx.actor.id,
+    action,
+    subjectType: "meeting",
+    subjectId: series.id,
+    details: { title: series.title, communityId: series.communityId, series: true, ...details },
+    ip: ctx.ip,
   });
 }

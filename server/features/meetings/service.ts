@@ -1,8 +1,10 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { MeetingInput, MeetingUpdate } from "../../../shared/schemas/meetings.ts";
+import type { Executor } from "../../db/client.ts";
 import { meetingSeries, meetings } from "../../db/schema/index.ts";
 import type { ServiceContext } from "../../lib/context.ts";
 import { newId } from "../../lib/ids.ts";
+import { recordAudit } from "../audit/record.ts";
 import { assertChangeable, loadCommunityForMeetings, loadMeeting } from "./load.ts";
 import { assertNoOverlap, assertNotLongPast } from "./overlap.ts";
 import { presentMeeting } from "./present.ts";
@@ -68,6 +70,15 @@ export async function scheduleMeeting(ctx: ServiceContext, communityId: string, 
       createdBy: actor.id,
     })),
   );
+  await recordAudit(db, {
+    orgId: actor.orgId,
+    actorId: actor.id,
+    action: "meeting.scheduled",
+    subjectType: "meeting",
+    subjectId: ids[0] as string,
+    details: { title: input.title, communityId, occurrences: ids.length },
+    ip: ctx.ip,
+  });
   const loaded = await loadMeeting(db, actor, ids[0] as string);
   return { ...(await presentMeeting(db, loaded)), occurrenceCount: ids.length };
 }
@@ -101,6 +112,9 @@ export async function updateMeeting(ctx: ServiceContext, id: string, input: Meet
       .update(meetings)
       .set({ ...fields, startsAt, durationMinutes, timeZone, ...bumped() })
       .where(eq(meetings.id, m.id));
+    await auditMeeting(ctx, tx, "meeting.changed", m, {
+      moved: moving && startsAt.getTime() !== m.startsAt.getTime(),
+    });
     return presentMeeting(tx, await loadMeeting(tx, ctx.actor, id));
   });
 }
@@ -136,7 +150,27 @@ async function setCancelled(ctx: ServiceContext, id: string, cancel: boolean) {
         .update(meetings)
         .set({ status: cancel ? "cancelled" : "scheduled", ...bumped() })
         .where(and(eq(meetings.id, m.id), eq(meetings.orgId, m.orgId)));
+      await auditMeeting(ctx, tx, cancel ? "meeting.cancelled" : "meeting.restored", m, {});
     }
     return presentMeeting(tx, await loadMeeting(tx, ctx.actor, id));
+  });
+}
+
+/** Records a change to one meeting in the audit log, inside the change's transaction. */
+async function auditMeeting(
+  ctx: ServiceContext,
+  tx: Executor,
+  action: "meeting.changed" | "meeting.cancelled" | "meeting.restored",
+  m: { id: string; orgId: string; title: string; communityId: string },
+  details: Record<string, unknown>,
+) {
+  await recordAudit(tx, {
+    orgId: m.orgId,
+    actorId: ctx.actor.id,
+    action,
+    subjectType: "meeting",
+    subjectId: m.id,
+    details: { title: m.title, communityId: m.communityId, ...details },
+    ip: ctx.ip,
   });
 }

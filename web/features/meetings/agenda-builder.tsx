@@ -5,6 +5,7 @@ import { Button } from "../../ui/button.tsx";
 import { ConfirmDialog, ModalDialog } from "../../ui/dialog.tsx";
 import { Section } from "../../ui/page.tsx";
 import { Badge, EmptyState, Notice } from "../../ui/states.tsx";
+import { OpenActionItems } from "../action-items/index.ts";
 import { AgendaItemForm } from "./agenda-item-form.tsx";
 import { removeAgendaItem, reorderAgenda } from "./api.ts";
 import { useMeetingAction } from "./use-meeting-action.ts";
@@ -86,6 +87,9 @@ function AgendaRow({
         <span className="agenda__minutes">{t("agenda.itemMinutes", { count: item.minutes })}</span>
       </div>
       <AgendaDetails item={item} />
+      {item.kind === "action_review" && meeting.status !== "ended" ? (
+        <OpenActionItems communityId={meeting.communityId} />
+      ) : null}
       {editable ? (
         <div className="cluster agenda__actions">
           <Button
