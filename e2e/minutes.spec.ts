@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { connect } from "../server/db/client.ts";
-import { communities } from "../server/db/schema/index.ts";
+import { communities, memberships } from "../server/db/schema/index.ts";
 import { endedMeeting } from "../server/features/minutes/test-meeting.ts";
 import { orgId, personIdOf } from "../server/test/factories.ts";
 import { expect, expectAccessible, signIn, test } from "./fixtures.ts";
@@ -19,11 +19,14 @@ let meetingId = "";
 let communityId = "";
 let meetingDay = "";
 
-test.beforeAll(async () => {
-  const db = connect(
+const connectToServerDb = () =>
+  connect(
     `postgres://lamplight:lamplight@127.0.0.1:${Number(process.env.E2E_PG_PORT ?? 54340)}/lamplight`,
     2,
   );
+
+test.beforeAll(async () => {
+  const db = connectToServerDb();
   try {
     const riverside = await orgId(db, "riverside");
     const [team] = await db
@@ -139,4 +142,74 @@ test("teacher1 sees the action item on the home page and marks it done", async (
   await expect(page.getByRole("row", { name: /Rewrite the last question/ })).toContainText("Done");
   await expect(page.getByRole("button", { name: "Edit summary" })).toHaveCount(0);
   await expectAccessible(page);
+});
+
+/** The principal (an observer of the team) leaves the community while the list is open, then comes back. */
+async function setPrincipalMembership(status: "active" | "left") {
+  const db = connectToServerDb();
+  try {
+    const principal = await personIdOf(db, "principal@riverside.example");
+    await db
+      .update(memberships)
+      .set({ status })
+      .where(and(eq(memberships.communityId, communityId), eq(memberships.personId, principal)));
+  } finally {
+    await db.$client.end();
+  }
+}
+
+test("the facilitator corrects the attendance and updates the minutes", async ({ page }) => {
+  await signIn(page, "coach@riverside.example");
+  await page.goto(`/meetings/${meetingId}/minutes`);
+  const section = page.getByRole("region", { name: "Attendance" });
+  await expect(section.getByRole("term")).toHaveText(["Present (3)", "Absent (1)"]);
+  await expect(section.getByRole("definition")).toHaveText([
+    "Jordan Lee, Priya Natarajan, Samuel Okafor",
+    "Chris Novak",
+  ]);
+  await expect(page.getByText("Attendance is taken from who joined", { exact: false })).toHaveCount(0);
+
+  await section.getByRole("button", { name: "Edit attendance" }).click();
+  const samuel = section.getByRole("checkbox", { name: "Samuel Okafor" });
+  const chris = section.getByRole("checkbox", { name: "Chris Novak" });
+  await expect(samuel).toBeChecked();
+  await expect(chris).not.toBeChecked();
+  await expect(section.getByText("Member · joined the room")).toHaveCount(2);
+  await expect(section.getByText("Facilitator · joined the room")).toHaveCount(1);
+  await expectAccessible(page);
+
+  // Samuel joined but left at once; Chris was there without opening the room.
+  await samuel.uncheck();
+  await chris.check();
+  await expect(section.getByText("Member · corrected by hand")).toHaveCount(2);
+  await expect(page.getByText("Your corrections are saved", { exact: false })).toBeVisible();
+
+  // A refusal is shown next to the person it concerns, and their box goes back to what is saved.
+  await setPrincipalMembership("left");
+  try {
+    await section.getByRole("checkbox", { name: "Marcus Bell" }).check();
+    const marcus = section.getByRole("listitem").filter({ hasText: "Marcus Bell" });
+    await expect(marcus).toContainText("This person is not in the meeting's community.");
+    await expect(marcus.getByRole("checkbox")).not.toBeChecked();
+    await expectAccessible(page);
+  } finally {
+    await setPrincipalMembership("active");
+  }
+
+  await section.getByRole("button", { name: "Update the minutes" }).click();
+  await expect(page.getByText("The minutes now show the corrected attendance.")).toBeVisible();
+  await expect(section.getByRole("term")).toHaveText(["Present (3)", "Absent (1)"]);
+  await expect(section.getByRole("definition")).toHaveText([
+    "Chris Novak, Jordan Lee, Priya Natarajan",
+    "Samuel Okafor",
+  ]);
+  await expect(section.getByRole("checkbox")).toHaveCount(0);
+  await expectAccessible(page);
+
+  // Reloaded, the corrected minutes are what everyone reads.
+  await page.reload();
+  await expect(page.getByRole("region", { name: "Attendance" }).getByRole("definition")).toHaveText([
+    "Chris Novak, Jordan Lee, Priya Natarajan",
+    "Samuel Okafor",
+  ]);
 });

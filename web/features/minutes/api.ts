@@ -1,7 +1,9 @@
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
+import type { Attendance } from "../../../shared/schemas/attendance.ts";
 import type { Archive, Decision, DecisionInput, Minutes } from "../../../shared/schemas/minutes.ts";
-import { api } from "../../api/client.ts";
+import { api, request } from "../../api/client.ts";
 
+export type { Attendance, AttendanceEntry } from "../../../shared/schemas/attendance.ts";
 export type { Archive, Decision, Minutes } from "../../../shared/schemas/minutes.ts";
 
 const enc = encodeURIComponent;
@@ -11,6 +13,7 @@ export const minutesKeys = {
   all: ["minutes"] as const,
   detail: (meetingId: string) => ["minutes", "detail", meetingId] as const,
   archive: (communityId: string) => ["minutes", "archive", communityId] as const,
+  attendance: (meetingId: string) => ["minutes", "attendance", meetingId] as const,
 };
 
 export const minutesQuery = (meetingId: string) =>
@@ -36,6 +39,19 @@ export const saveSummary = (meetingId: string, summary: string, revision: number
 
 export const regenerateMinutes = (meetingId: string) =>
   api.post<Minutes>(`${meetingBase(meetingId)}/minutes/regenerate`);
+
+/** Who was at the meeting as the live room recorded it (every member, present or not), for correcting. */
+export const attendanceQuery = (meetingId: string) =>
+  queryOptions({
+    queryKey: minutesKeys.attendance(meetingId),
+    queryFn: ({ signal }) => api.get<Attendance>(`${meetingBase(meetingId)}/attendance`, { signal }),
+  });
+
+export const setAttendance = (meetingId: string, personId: string, present: boolean) =>
+  request<Attendance>(`${meetingBase(meetingId)}/attendance/${enc(personId)}`, {
+    method: "PUT",
+    body: { present },
+  });
 
 export const markdownUrl = (meetingId: string) => `${meetingBase(meetingId)}/minutes.md`;
 export const pdfUrl = (meetingId: string) => `${meetingBase(meetingId)}/minutes.pdf`;

@@ -10,8 +10,9 @@ import { EmptyState, QueryView } from "../../ui/states.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { ActionItemsPanel } from "../action-items/action-items-panel.tsx";
 import { type Minutes, markdownUrl, minutesKeys, minutesQuery, pdfUrl, regenerateMinutes } from "./api.ts";
+import { AttendanceSection } from "./attendance-section.tsx";
 import { DecisionsPanel } from "./decisions-panel.tsx";
-import { AgendaSection, AttendanceSection, NotesSection } from "./minutes-record.tsx";
+import { AgendaSection, NotesSection } from "./minutes-record.tsx";
 import { SummarySection } from "./summary-editor.tsx";
 import "./minutes.css";
 
@@ -51,7 +52,13 @@ function MinutesDocument({ minutes }: { minutes: Minutes }) {
           </EmptyState>
         )}
         <SummarySection minutes={minutes} />
-        {record ? <AttendanceSection record={record} canEdit={minutes.can.edit} /> : null}
+        {record ? (
+          <AttendanceSection
+            meetingId={meeting.id}
+            record={record}
+            canEdit={minutes.can.edit && meeting.status === "ended"}
+          />
+        ) : null}
         {record ? <AgendaSection record={record} /> : null}
         {record ? <NotesSection record={record} /> : null}
         <DecisionsPanel meetingId={meeting.id} />

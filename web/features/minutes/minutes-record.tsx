@@ -2,24 +2,6 @@ import { useTranslation } from "react-i18next";
 import type { MinutesContribution, MinutesItem, MinutesRecord } from "../../../shared/schemas/minutes.ts";
 import { Section } from "../../ui/page.tsx";
 
-/** Who was there: present and absent, as readable lists. */
-export function AttendanceSection({ record, canEdit }: { record: MinutesRecord; canEdit: boolean }) {
-  const { t } = useTranslation();
-  const { present, absent } = record.attendance;
-  const names = (list: { name: string }[]) => list.map((p) => p.name).join(", ") || t("minutes.nobody");
-  return (
-    <Section title={t("minutes.attendance")} id="attendance">
-      <dl className="definition-list">
-        <dt>{t("minutes.present", { count: present.length })}</dt>
-        <dd>{names(present)}</dd>
-        <dt>{t("minutes.absent", { count: absent.length })}</dt>
-        <dd>{names(absent)}</dd>
-      </dl>
-      {canEdit ? <p className="muted no-print">{t("minutes.editAttendance")}</p> : null}
-    </Section>
-  );
-}
-
 function Contribution({ c }: { c: MinutesContribution }) {
   const { t } = useTranslation();
   return (

@@ -37,8 +37,26 @@ export const minutesEn = {
     present: "Present ({{count}})",
     absent: "Absent ({{count}})",
     nobody: "Nobody",
-    editAttendance:
-      "Attendance is taken from who joined the room. To correct it, use the meeting's attendance list, then regenerate the minutes.",
+    editAttendance: "Edit attendance",
+    attendanceLoading: "Loading the attendance list…",
+    attendanceNotAllowed:
+      "Only the meeting's facilitators and the district's administrators can correct the attendance.",
+    attendanceLegend: "Who was there",
+    attendanceHint:
+      "Tick everyone who was at the meeting and untick anyone who was not. Each change is saved at once.",
+    personFacts: "{{role}} · {{source}}",
+    notMember: "Not a member",
+    sourceJoined: "joined the room",
+    sourceManual: "corrected by hand",
+    sourceNone: "did not join the room",
+    attendanceSaving: "saving…",
+    markedPresent: "Saved: {{name}} was there.",
+    markedAbsent: "Saved: {{name}} was not there.",
+    attendanceChanged:
+      "Your corrections are saved, but the lists above still show the attendance as the minutes were written. Update the minutes to include them.",
+    updateMinutes: "Update the minutes",
+    attendanceUpdated: "The minutes now show the corrected attendance.",
+    closeAttendance: "Close the attendance list",
     agenda: "Agenda",
     itemFacts: "{{kind}} · {{minutes}} min",
     protocol: "Protocol: {{name}} (version {{version}})",
