@@ -138,4 +138,27 @@ describe("a live meeting survives", () => {
     expect(after).toMatchObject({ ok: false, problem: { title: "This meeting has ended." } });
     await fran.close();
   });
+
+  it("the district's audit log shows the start once (not again after the restart) and the end, by the facilitator", async () => {
+    const [meeting] = await server.db.select().from(meetings).where(eq(meetings.id, cast.meetingId));
+    const title = meeting?.title;
+    const entries = async (action: string) => {
+      const response = await server.app.inject({
+        method: "GET",
+        url: `/api/v1/audit?action=${action}`,
+        headers: { cookie: cast.cookies.admin },
+      });
+      expect(response.statusCode).toBe(200);
+      const items: { actorName: string; subjectName: string; details: Record<string, unknown> }[] =
+        response.json().items;
+      return items.filter((entry) => entry.details.communityId === cast.communityId);
+    };
+    const expected = {
+      actorName: "Fran Facilitator",
+      subjectName: title,
+      details: { title, communityId: cast.communityId },
+    };
+    expect(await entries("meeting.started")).toEqual([expect.objectContaining(expected)]);
+    expect(await entries("meeting.ended")).toEqual([expect.objectContaining(expected)]);
+  });
 });

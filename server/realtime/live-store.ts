@@ -4,6 +4,7 @@ import type { LiveState } from "../../shared/schemas/live.ts";
 import type { MeetingRole } from "../../shared/schemas/meeting-enums.ts";
 import type { Db, Executor } from "../db/client.ts";
 import { meetingLiveStates, meetings } from "../db/schema/index.ts";
+import { recordAudit } from "../features/audit/record.ts";
 import { generateMinutes } from "../features/minutes/generate.ts";
 import type { RoomMeeting } from "./access.ts";
 import { type Agenda, initialState } from "./state-machine.ts";
@@ -122,12 +123,33 @@ export async function saveState(
         .set({ status: "ended", endedAt: sql`now()`, startedAt: sql`coalesce(${meetings.startedAt}, now())` })
         .where(eq(meetings.id, meeting.id));
       await generateMinutes(tx, meeting);
+      await auditRoom(tx, meeting, actorId, "meeting.ended");
     } else if (state.phase !== "not_started") {
-      await tx
+      const started = await tx
         .update(meetings)
         .set({ status: "live", startedAt: sql`coalesce(${meetings.startedAt}, now())` })
-        .where(and(eq(meetings.id, meeting.id), sql`${meetings.status} <> 'live'`));
+        .where(and(eq(meetings.id, meeting.id), sql`${meetings.status} <> 'live'`))
+        .returning({ id: meetings.id });
+      // Only the command that took the meeting live is a start; pauses and next steps are not audited.
+      if (started.length > 0) await auditRoom(tx, meeting, actorId, "meeting.started");
     }
     return true;
+  });
+}
+
+/** Starting and ending are recorded like scheduling is (server/features/meetings/service.ts). */
+async function auditRoom(
+  tx: Executor,
+  meeting: RoomMeeting,
+  actorId: string,
+  action: "meeting.started" | "meeting.ended",
+): Promise<void> {
+  await recordAudit(tx, {
+    orgId: meeting.orgId,
+    actorId,
+    action,
+    subjectType: "meeting",
+    subjectId: meeting.id,
+    details: { title: meeting.title, communityId: meeting.communityId },
   });
 }

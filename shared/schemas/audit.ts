@@ -26,6 +26,8 @@ export const auditActions = [
   "meeting.changed",
   "meeting.cancelled",
   "meeting.restored",
+  "meeting.started",
+  "meeting.ended",
   "meeting_series.changed",
   "meeting_series.cancelled",
   "minutes.edited",

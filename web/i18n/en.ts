@@ -572,6 +572,8 @@ export const en = {
       changed: "Changed or moved a meeting",
       cancelled: "Cancelled a meeting",
       restored: "Put a cancelled meeting back on the schedule",
+      started: "Started a meeting in the live room",
+      ended: "Ended a meeting",
     },
     meeting_series: {
       changed: "Changed a recurring meeting",
