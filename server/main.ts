@@ -5,7 +5,7 @@ import { DEMO_PASSWORD } from "./db/seed/demo-data.ts";
 import { isEmpty, seedDemo } from "./db/seed/seed.ts";
 import { loadAuthSecret } from "./http/auth/secret.ts";
 import { MailDelivery } from "./mail/delivery.ts";
-import { openDatabase } from "./runtime.ts";
+import { openDatabase, startClusterBus } from "./runtime.ts";
 
 const HELP = `lamplight — professional learning communities, self-hosted
 
@@ -56,9 +56,9 @@ async function start(config: ReturnType<typeof loadConfig>) {
     await seedDemo(database.db);
     seeded = true;
   }
-  const mail = new MailDelivery(database.db, config.smtpUrl, config.mailFrom, {
-    warn: (o, m) => console.warn(m, o),
-  });
+  const warn = { warn: (o: unknown, m?: string) => console.warn(m, o) };
+  const mail = new MailDelivery(database.db, config.smtpUrl, config.mailFrom, warn);
+  const cluster = await startClusterBus(database, warn);
   const app = await buildApp({
     db: database.db,
     publicUrl: config.publicUrl,
@@ -67,11 +67,13 @@ async function start(config: ReturnType<typeof loadConfig>) {
     logLevel: config.logLevel,
     signInPerMinute: config.signInPerMinute,
     trustProxy: config.trustProxy,
+    live: { bus: cluster.bus },
   });
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
     await app.close();
+    await cluster.close();
     await database.close();
     throw error;
   }
@@ -94,6 +96,7 @@ async function start(config: ReturnType<typeof loadConfig>) {
     stopping = true;
     await app.close();
     await mail.stop();
+    await cluster.close();
     await database.close();
     process.exit(0);
   };

@@ -7,11 +7,12 @@ import type {
 import type { Db } from "../db/client.ts";
 import { newId } from "../lib/ids.ts";
 import type { RoomMeeting } from "./access.ts";
-import type { Bus, BusEnvelope, BusMessage } from "./bus.ts";
+import { type Bus, type BusEnvelope, type BusMessage, MAX_INLINE_UPDATE_BYTES } from "./bus.ts";
 import type { Connection } from "./connection.ts";
 import { listContributions, recordJoin, type StoredContribution } from "./contributions-store.ts";
 import { loadPlan, loadState, type RoomPlan } from "./live-store.ts";
 import { NotesDoc } from "./notes-doc.ts";
+import { loadNotesInto } from "./notes-store.ts";
 import { canContribute, canRun } from "./policy.ts";
 
 export type RoomDeps = { db: Db; bus: Bus; onError: (error: unknown) => void };
@@ -36,6 +37,17 @@ export class Room {
   private readonly remotePresence = new Map<string, LiveParticipant[]>();
   private participantsTimer: NodeJS.Timeout | null = null;
   private unsubscribe: () => void = () => {};
+  /** Contributions taken back, so a read of the list that started before the retraction cannot revive one. */
+  private readonly retractedIds = new Set<string>();
+  /** Reads after a bus message; a burst of messages costs at most two reads (see `coalesced`). */
+  private readonly refreshState = coalesced(
+    () => this.readState(),
+    (e) => this.deps.onError(e),
+  );
+  private readonly refreshContributions = coalesced(
+    () => this.serially(() => this.readContributions()),
+    (e) => this.deps.onError(e),
+  );
 
   readonly meeting: RoomMeeting;
   readonly deps: RoomDeps;
@@ -45,7 +57,7 @@ export class Room {
     this.deps = deps;
     this.notes = new NotesDoc(deps.db, meeting, {
       broadcast: (data, except) => this.broadcastRaw(data, true, except),
-      publish: (kind, update) => this.publish({ type: kind, update: Buffer.from(update).toString("base64") }),
+      publish: (kind, update) => this.publishNotes(kind, update),
       onError: deps.onError,
     });
   }
@@ -58,6 +70,9 @@ export class Room {
     this.contributions = await listContributions(this.deps.db, this.meeting.id);
     await this.notes.load();
     this.unsubscribe = this.deps.bus.subscribe(this.meeting.id, (envelope) => this.fromBus(envelope));
+    // Whatever another process changed between the reads above and subscribing was not heard: look again.
+    this.refreshState();
+    this.refreshContributions();
     this.publish({ type: "presence_request" });
   }
 
@@ -109,7 +124,7 @@ export class Room {
     this.state = state;
     this.lastBy = by;
     this.broadcast({ type: "state", state, serverTime: new Date().toISOString(), by });
-    this.publish({ type: "state", state, by });
+    this.publish({ type: "state", version: state.version });
     // The presenter is per item, and the participant list names who presents now.
     if (itemChanged) this.participantsChanged();
   }
@@ -117,10 +132,11 @@ export class Room {
   added(contribution: StoredContribution): void {
     this.contributions.push(contribution);
     this.fanOutContribution(contribution);
-    this.publish({ type: "contribution", contribution });
+    this.publish({ type: "contribution", contributionId: contribution.id });
   }
 
   retracted(contributionId: string): void {
+    this.retractedIds.add(contributionId);
     this.contributions = this.contributions.filter((c) => c.id !== contributionId);
     this.broadcast({ type: "retracted", contributionId });
     this.publish({ type: "retracted", contributionId });
@@ -192,28 +208,92 @@ export class Room {
     this.deps.bus.publish(this.meeting.id, { origin: this.id, message });
   }
 
+  /**
+   * Small Yjs updates travel whole. A larger one (a pasted page) goes as a hint once it is stored, and
+   * the other processes read the notes; a large awareness update (cursors) is left out, as the next
+   * one replaces it anyway.
+   */
+  private publishNotes(kind: "notes" | "awareness", update: Uint8Array): void {
+    if (update.byteLength <= MAX_INLINE_UPDATE_BYTES)
+      this.publish({ type: kind, update: Buffer.from(update).toString("base64") });
+    else if (kind === "notes")
+      // The notes queue this update's write right after this call: wait for it, then tell.
+      void Promise.resolve()
+        .then(() => this.notes.flush())
+        .then(() => this.publish({ type: "notes_reload" }));
+  }
+
   private fromBus({ origin, message }: BusEnvelope): void {
     if (origin === this.id) return;
-    const now = () => new Date().toISOString();
-    if (message.type === "state") {
-      this.state = message.state;
-      this.lastBy = message.by;
-      this.broadcast({ type: "state", state: message.state, serverTime: now(), by: message.by });
-    } else if (message.type === "contribution") {
-      this.contributions.push(message.contribution);
-      this.fanOutContribution(message.contribution);
-    } else if (message.type === "retracted") {
-      this.contributions = this.contributions.filter((c) => c.id !== message.contributionId);
-      this.broadcast({ type: "retracted", contributionId: message.contributionId });
-    } else if (message.type === "presence_request") {
-      this.participants();
-      if (this.localPresence.length > 0) this.publish({ type: "presence", participants: this.localPresence });
-    } else if (message.type === "presence") {
-      if (message.participants.length === 0) this.remotePresence.delete(origin);
-      else this.remotePresence.set(origin, message.participants);
-      this.broadcast({ type: "participants", participants: this.participants() });
-    } else {
-      this.notes.receiveFromBus(message.type, Buffer.from(message.update, "base64"));
+    switch (message.type) {
+      case "state":
+        if (message.version > this.state.version) this.refreshState();
+        return;
+      case "contribution":
+        if (!this.contributions.some((c) => c.id === message.contributionId)) this.refreshContributions();
+        return;
+      case "retracted":
+        this.retractedIds.add(message.contributionId);
+        this.contributions = this.contributions.filter((c) => c.id !== message.contributionId);
+        this.broadcast({ type: "retracted", contributionId: message.contributionId });
+        return;
+      case "presence_request":
+        this.participants();
+        if (this.localPresence.length > 0)
+          this.publish({ type: "presence", participants: this.localPresence });
+        return;
+      case "presence":
+        if (message.participants.length === 0) this.remotePresence.delete(origin);
+        else this.remotePresence.set(origin, message.participants);
+        this.broadcast({ type: "participants", participants: this.participants() });
+        return;
+      case "notes_reload":
+        void loadNotesInto(this.deps.db, this.meeting.id, this.notes.doc, "bus").catch(this.deps.onError);
+        return;
+      case "resync":
+        this.resync();
+        return;
+      default:
+        this.notes.receiveFromBus(message.type, Buffer.from(message.update, "base64"));
+    }
+  }
+
+  /** The bus was disconnected: whatever other processes did meanwhile is read from the database. */
+  private resync(): void {
+    this.refreshState();
+    this.refreshContributions();
+    void loadNotesInto(this.deps.db, this.meeting.id, this.notes.doc, "bus").catch(this.deps.onError);
+    this.publish({ type: "presence_request" });
+  }
+
+  /** Reads the state row; shown only if it is newer than what this room has (reads may finish out of order). */
+  private async readState(): Promise<void> {
+    const { state, by } = await loadState(this.deps.db, this.meeting, this.plan.agenda);
+    if (state.version <= this.state.version) return;
+    const itemChanged = state.itemIndex !== this.state.itemIndex;
+    this.state = state;
+    this.lastBy = by;
+    this.broadcast({ type: "state", state, serverTime: new Date().toISOString(), by });
+    if (itemChanged) this.participantsChanged();
+  }
+
+  /**
+   * Reads the contributions and shows what changed. Runs in the room's queue, so no contribution of this
+   * process is half-stored meanwhile: one missing from the database was taken back elsewhere.
+   */
+  private async readContributions(): Promise<void> {
+    const stored = await listContributions(this.deps.db, this.meeting.id);
+    const known = new Set(this.contributions.map((c) => c.id));
+    const current = new Set(stored.map((c) => c.id));
+    for (const gone of this.contributions.filter((c) => !current.has(c.id))) {
+      this.retractedIds.add(gone.id);
+      this.broadcast({ type: "retracted", contributionId: gone.id });
+    }
+    this.contributions = this.contributions.filter((c) => current.has(c.id));
+    for (const contribution of stored) {
+      if (known.has(contribution.id) || this.retractedIds.has(contribution.id)) continue;
+      this.contributions.push(contribution);
+      this.fanOutContribution(contribution);
     }
   }
 
@@ -225,6 +305,27 @@ export class Room {
     await this.queue;
     await this.notes.close();
   }
+}
+
+/**
+ * Runs `task` now, or once more after the run in progress when asked meanwhile: a burst of bus messages
+ * costs at most two reads, and the last read starts after the last message.
+ */
+function coalesced(task: () => Promise<void>, onError: (error: unknown) => void): () => void {
+  let running = false;
+  let again = false;
+  const run = async () => {
+    running = true;
+    do {
+      again = false;
+      await task().catch(onError);
+    } while (again);
+    running = false;
+  };
+  return () => {
+    if (running) again = true;
+    else void run();
+  };
 }
 
 /** The wire shape of a contribution for one recipient. */

@@ -1,10 +1,12 @@
+import { hashToken } from "../../lib/ids.ts";
 import type { Actor } from "./plugin.ts";
 
 /**
  * Recently resolved sessions, so a busy page does not look its session up on every request.
- * An entry lives at most TTL_MS; within this process it is dropped at once when the person signs out,
- * is deactivated, changes role or resets their password. Other server processes of one installation
- * see such changes within TTL_MS (docs/decisions/0003-session-lookup.md).
+ * An entry lives at most TTL_MS; it is dropped at once when the person signs out, is deactivated,
+ * changes role or resets their password — in this process directly, in the other server processes of
+ * one installation through the bus (server/realtime/bus.ts `shareCacheInvalidations`), which hears every
+ * forget here (docs/decisions/0003-session-lookup-and-read-cache.md).
  */
 export const SESSION_CACHE_TTL_MS = 5_000;
 const MAX_ENTRIES = 10_000;
@@ -44,9 +46,21 @@ export function rememberSession(
   entries.set(signedValue, { token, actor, until: Math.min(now + SESSION_CACHE_TTL_MS, sessionExpiresAt) });
 }
 
+/** What the other processes are told to forget: a person, or one session by its token's hash. */
+export type SessionForget = { type: "person"; personId: string } | { type: "session"; tokenHash: string };
+const listeners = new Set<(forget: SessionForget) => void>();
+
+/** Hears every forget of this process; returns the function that stops listening. */
+export function onSessionForgotten(listener: (forget: SessionForget) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** Drops a signed-out session. Other processes hear only the token's hash (NOTIFY payloads are readable). */
 export function forgetToken(token: string): void {
   generation += 1;
   for (const [key, entry] of entries) if (entry.token === token) entries.delete(key);
+  tell({ type: "session", tokenHash: hashToken(token) });
 }
 
 /**
@@ -54,6 +68,28 @@ export function forgetToken(token: string): void {
  * change is committed: called earlier, a request in between would read and cache the old state again.
  */
 export function forgetPerson(personId: string): void {
+  forgetHere({ type: "person", personId });
+  tell({ type: "person", personId });
+}
+
+/** A forget heard from another process: applied here only, never passed on again. */
+export function forgetHere(forget: SessionForget): void {
   generation += 1;
-  for (const [token, entry] of entries) if (entry.actor.id === personId) entries.delete(token);
+  for (const [key, entry] of entries)
+    if (
+      forget.type === "person"
+        ? entry.actor.id === forget.personId
+        : hashToken(entry.token) === forget.tokenHash
+    )
+      entries.delete(key);
+}
+
+/** Drops everything (the bus was disconnected and may have missed forgets). */
+export function forgetAllSessionsHere(): void {
+  generation += 1;
+  entries.clear();
+}
+
+function tell(forget: SessionForget): void {
+  for (const listener of listeners) listener(forget);
 }
