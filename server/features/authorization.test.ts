@@ -25,6 +25,9 @@ import {
   t,
   url,
 } from "../test/authorization/matrix.ts";
+import { meetingSpecs } from "../test/authorization/meeting-specs.ts";
+import { afterMeetingSpecs } from "../test/authorization/minutes-specs.ts";
+import { districtLibrarySpecs } from "../test/authorization/protocol-specs.ts";
 import { createCommunity, createInvitation, createPerson, membershipOf, unique } from "../test/factories.ts";
 
 const JOIN = "POST /api/v1/communities/:id/join";
@@ -540,7 +543,15 @@ const publicSpecs: Runnable[] = [
   }),
 ];
 
-const allSpecs = [...communitySpecs, ...invitationSpecs, ...districtSpecs, ...publicSpecs];
+const allSpecs = [
+  ...communitySpecs,
+  ...invitationSpecs,
+  ...districtSpecs,
+  ...publicSpecs,
+  ...meetingSpecs,
+  ...afterMeetingSpecs,
+  ...districtLibrarySpecs,
+];
 
 function expectedOf(route: string, target: Target, actor: ActorKey): Outcome {
   const found = allSpecs.find((s) => s.routes.includes(route));
@@ -572,7 +583,7 @@ describe("the matrix itself", () => {
 
   it("covers every route of docs/API.md", async () => {
     const doc = await readFile(new URL("../../docs/API.md", import.meta.url), "utf8");
-    const documented = [...doc.matchAll(/^\| (GET|POST|PATCH|DELETE) \| ([^|]+) \|/gm)].flatMap(
+    const documented = [...doc.matchAll(/^\| (GET|POST|PATCH|PUT|DELETE) \| ([^|]+) \|/gm)].flatMap(
       ([, method, cell]) => {
         const [first = "", ...more] = [...(cell ?? "").matchAll(/`([^`]+)`/g)].map((m) => m[1] ?? "");
         // "`/api/v1/communities/:id/archive` · `/restore`": the second replaces the last segment.

@@ -33,13 +33,3 @@ export function canRun(a: RoomAccess): boolean {
 
 /** Shared notes follow contributions: observers read them but their edits are ignored. */
 export const canWriteNotes = canContribute;
-
-/** Attendance is corrected by whoever runs meetings of the community, and by administrators. */
-export function canEditAttendance(a: RoomAccess): boolean {
-  return (
-    canJoin(a) &&
-    (a.communityRole === "facilitator" ||
-      a.meetingRoles.includes("facilitator") ||
-      a.actor.orgRole === "administrator")
-  );
-}

@@ -14,6 +14,7 @@ export type Client = {
   get: (url: string) => Promise<Response>;
   post: (url: string, body?: unknown, headers?: Record<string, string>) => Promise<Response>;
   patch: (url: string, body?: unknown) => Promise<Response>;
+  put: (url: string, body?: unknown) => Promise<Response>;
   delete: (url: string) => Promise<Response>;
 };
 
@@ -57,7 +58,7 @@ export async function startTestApp(
 
   const client = (cookie: string): Client => {
     const send = async (
-      method: "GET" | "POST" | "PATCH" | "DELETE",
+      method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE",
       url: string,
       body?: unknown,
       headers: Record<string, string> = {},
@@ -82,6 +83,7 @@ export async function startTestApp(
       get: (url) => send("GET", url),
       post: (url, body = {}, headers) => send("POST", url, body, headers),
       patch: (url, body = {}) => send("PATCH", url, body),
+      put: (url, body = {}) => send("PUT", url, body),
       delete: (url) => send("DELETE", url),
     };
   };

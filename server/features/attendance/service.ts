@@ -3,8 +3,8 @@ import type { Attendance, AttendanceEntry } from "../../../shared/schemas/attend
 import type { Executor } from "../../db/client.ts";
 import { forbidden, invalid } from "../../http/errors.ts";
 import type { ServiceContext } from "../../lib/context.ts";
-import { loadRoomAccess } from "../../realtime/access.ts";
-import { canEditAttendance } from "../../realtime/policy.ts";
+import { loadMeeting } from "../minutes/load.ts";
+import { canEditMinutes } from "../minutes/policy.ts";
 
 type Row = {
   person_id: string;
@@ -41,13 +41,23 @@ async function listEntries(
   }));
 }
 
-/** Who was at a meeting: taken from who joined the live room, corrected by hand. */
+/**
+ * Who was at a meeting: taken from who joined the live room, corrected by hand. Attendance is part of
+ * the minutes, so it follows their rules (server/features/minutes/policy.ts): whoever reads the minutes
+ * reads it, whoever edits them corrects it.
+ */
 export async function getAttendance(ctx: ServiceContext, meetingId: string): Promise<Attendance> {
-  const { meeting, access } = await loadRoomAccess(ctx.db, ctx.actor, meetingId);
-  return { items: await listEntries(ctx.db, meeting), can: { edit: canEditAttendance(access) } };
+  const { meeting, access } = await loadMeeting(ctx.db, ctx.actor, meetingId);
+  return { items: await listEntries(ctx.db, meetingOf(meeting)), can: { edit: canEditMinutes(access) } };
 }
 
-/** Marks someone present or absent (facilitators; also after the meeting, before the minutes are final). */
+const meetingOf = (row: { id: string; community_id: string; org_id: string }) => ({
+  id: row.id,
+  communityId: row.community_id,
+  orgId: row.org_id,
+});
+
+/** Marks someone present or absent (facilitators and leaders; also after the meeting, for the minutes). */
 export async function setAttendance(
   ctx: ServiceContext,
   meetingId: string,
@@ -55,9 +65,12 @@ export async function setAttendance(
   present: boolean,
 ): Promise<Attendance> {
   return ctx.db.transaction(async (tx) => {
-    const { meeting, access } = await loadRoomAccess(tx, ctx.actor, meetingId);
-    if (!canEditAttendance(access))
-      throw forbidden("Only the meeting's facilitators can correct the attendance.");
+    const loaded = await loadMeeting(tx, ctx.actor, meetingId, { forUpdate: true });
+    const meeting = meetingOf(loaded.meeting);
+    if (!canEditMinutes(loaded.access))
+      throw forbidden(
+        "Only the meeting's facilitators and the community's leaders can correct the attendance.",
+      );
     const entries = await listEntries(tx, meeting);
     if (!entries.some((entry) => entry.personId === personId))
       throw invalid("personId", "This person is not in the meeting's community.");

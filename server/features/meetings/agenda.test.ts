@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../../test/app.ts";
 import { orgId } from "../../test/factories.ts";
 import { createProtocol } from "../../test/meeting-factories.ts";
-import { dayFromNow, meetingBody, meetingFixtures, put } from "./test-helpers.ts";
+import { dayFromNow, meetingBody, meetingFixtures } from "./test-helpers.ts";
 
 let t: TestApp;
 let f: Awaited<ReturnType<typeof meetingFixtures>>;
@@ -103,16 +103,19 @@ describe("building an agenda", () => {
       details: "Bring the pacing guide.",
     });
     expect(edited.body.agenda[1]).toMatchObject({ minutes: 25, details: "Bring the pacing guide." });
-    const reordered = await put(t, "coach@riverside.example", `/api/v1/meetings/${id}/agenda-order`, {
-      itemIds: [c, a, b],
-    });
+    const reordered = await (await t.as("coach@riverside.example")).put(
+      `/api/v1/meetings/${id}/agenda-order`,
+      {
+        itemIds: [c, a, b],
+      },
+    );
     expect(reordered.status).toBe(200);
     expect(reordered.body.agenda.map((i: { title: string }) => i.title)).toEqual([
       "Quiz data",
       "News",
       "Unit 3",
     ]);
-    const stale = await put(t, "coach@riverside.example", `/api/v1/meetings/${id}/agenda-order`, {
+    const stale = await (await t.as("coach@riverside.example")).put(`/api/v1/meetings/${id}/agenda-order`, {
       itemIds: [a, b],
     });
     expect(stale.status).toBe(409);
@@ -159,7 +162,7 @@ describe("building an agenda", () => {
 describe("roles", () => {
   it("assigns facilitator, timekeeper and note-taker to active members", async () => {
     const id = await newMeeting();
-    const response = await put(t, "coach@riverside.example", `/api/v1/meetings/${id}/roles`, {
+    const response = await (await t.as("coach@riverside.example")).put(`/api/v1/meetings/${id}/roles`, {
       assignments: [
         { role: "facilitator", personId: f.people.coach },
         { role: "timekeeper", personId: f.people.teacher2 },
@@ -181,17 +184,17 @@ describe("roles", () => {
 
   it("refuses someone who is not a member, and members changing roles", async () => {
     const id = await newMeeting();
-    const outsider = await put(t, "coach@riverside.example", `/api/v1/meetings/${id}/roles`, {
+    const outsider = await (await t.as("coach@riverside.example")).put(`/api/v1/meetings/${id}/roles`, {
       assignments: [{ role: "note_taker", personId: f.people.teacher8 }],
     });
     expect(outsider.status).toBe(400);
     expect(outsider.body.errors[0]).toMatchObject({ path: "assignments.0.personId" });
-    const badRole = await put(t, "coach@riverside.example", `/api/v1/meetings/${id}/roles`, {
+    const badRole = await (await t.as("coach@riverside.example")).put(`/api/v1/meetings/${id}/roles`, {
       assignments: [{ role: "presenter", personId: f.people.teacher1 }],
     });
     expect(badRole.status).toBe(400);
     expect(badRole.body.errors[0].path).toBe("assignments.0.role");
-    const member = await put(t, "teacher1@riverside.example", `/api/v1/meetings/${id}/roles`, {
+    const member = await (await t.as("teacher1@riverside.example")).put(`/api/v1/meetings/${id}/roles`, {
       assignments: [],
     });
     expect(member.status).toBe(403);

@@ -1,5 +1,5 @@
 import { Temporal } from "temporal-polyfill";
-import { PUBLIC_URL, type Response, type TestApp } from "../../test/app.ts";
+import type { TestApp } from "../../test/app.ts";
 import { createCommunity, orgId, personIdOf } from "../../test/factories.ts";
 import { weekdayOf } from "./recurrence.ts";
 
@@ -19,22 +19,6 @@ export function nextWeekday(
     if (weekdayOf(date) === weekday) return date;
   }
   throw new Error("unreachable");
-}
-
-/** PUT through the whole HTTP pipeline (the shared test client has no PUT). */
-export async function put(t: TestApp, email: string, url: string, body: unknown): Promise<Response> {
-  const client = await t.as(email);
-  const response = await t.app.inject({
-    method: "PUT",
-    url,
-    headers: { cookie: client.cookie, origin: PUBLIC_URL, "content-type": "application/json" },
-    payload: JSON.stringify(body),
-  });
-  return {
-    status: response.statusCode,
-    body: response.body ? JSON.parse(response.body) : null,
-    headers: response.headers,
-  };
 }
 
 /**

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Client, startTestApp, type TestApp } from "../../test/app.ts";
 import { orgId } from "../../test/factories.ts";
 import { createProtocol } from "../../test/meeting-factories.ts";
-import { draft, paths, put } from "./test-helpers.ts";
+import { draft, paths } from "./test-helpers.ts";
 
 let t: TestApp;
 let coach: Client;
@@ -117,7 +117,7 @@ describe("writing a protocol", () => {
 describe("editing a protocol", () => {
   it("saves a new version, keeps the old one and records who edited", async () => {
     const created = (await coach.post("/api/v1/protocols", draft({ name: "Versioned" }))).body;
-    const edited = await put(t, coach, `/api/v1/protocols/${created.id}`, {
+    const edited = await coach.put(`/api/v1/protocols/${created.id}`, {
       ...created.definition,
       steps: [...created.definition.steps, { title: "Debrief", minutes: 5, captures: "note" }],
       baseVersion: 1,
@@ -135,10 +135,10 @@ describe("editing a protocol", () => {
   it("refuses a save based on a version someone else has replaced (409)", async () => {
     const created = (await coach.post("/api/v1/protocols", draft({ name: "Contested" }))).body;
     const body = { ...created.definition, baseVersion: 1 };
-    expect(
-      (await put(t, admin, `/api/v1/protocols/${created.id}`, { ...body, summary: "Admin's" })).status,
-    ).toBe(200);
-    const stale = await put(t, coach, `/api/v1/protocols/${created.id}`, { ...body, summary: "Coach's" });
+    expect((await admin.put(`/api/v1/protocols/${created.id}`, { ...body, summary: "Admin's" })).status).toBe(
+      200,
+    );
+    const stale = await coach.put(`/api/v1/protocols/${created.id}`, { ...body, summary: "Coach's" });
     expect(stale.status).toBe(409);
     expect(stale.body.errors[0].path).toBe("baseVersion");
     expect((await coach.get(`/api/v1/protocols/${created.id}`)).body.summary).toBe("Admin's");
@@ -148,13 +148,13 @@ describe("editing a protocol", () => {
     const created = (await coach.post("/api/v1/protocols", draft({ name: "Coach's own" }))).body;
     const body = { ...created.definition, baseVersion: 1 };
     const facilitator = await t.as("teacher8@riverside.example");
-    const refused = await put(t, facilitator, `/api/v1/protocols/${created.id}`, body);
+    const refused = await facilitator.put(`/api/v1/protocols/${created.id}`, body);
     expect(refused.status).toBe(403);
     expect((await facilitator.get(`/api/v1/protocols/${created.id}`)).body.can).toMatchObject({
       edit: false,
       copy: true,
     });
-    const builtIn = await put(t, admin, `/api/v1/protocols/${tuningId}`, { ...body, baseVersion: 1 });
+    const builtIn = await admin.put(`/api/v1/protocols/${tuningId}`, { ...body, baseVersion: 1 });
     expect(builtIn.status).toBe(403);
     expect(builtIn.body.detail).toMatch(/Copy this one/);
     expect((await admin.post(`/api/v1/protocols/${tuningId}/archive`)).status).toBe(403);
@@ -164,7 +164,7 @@ describe("editing a protocol", () => {
     const created = (await coach.post("/api/v1/protocols", draft({ name: "Riverside only" }))).body;
     const lakeside = await t.as("admin@lakeside.example");
     expect(
-      (await put(t, lakeside, `/api/v1/protocols/${created.id}`, { ...created.definition, baseVersion: 1 }))
+      (await lakeside.put(`/api/v1/protocols/${created.id}`, { ...created.definition, baseVersion: 1 }))
         .status,
     ).toBe(404);
     expect((await lakeside.post(`/api/v1/protocols/${created.id}/copy`)).status).toBe(404);
@@ -204,7 +204,7 @@ describe("copying and archiving", () => {
     const adminView = (await admin.get("/api/v1/protocols?archived=true")).body.items;
     expect(adminView.map((p: { name: string }) => p.name)).toContain("Short-lived");
     expect((await coach.get(`/api/v1/protocols/${created.id}`)).status).toBe(200);
-    const edit = await put(t, coach, `/api/v1/protocols/${created.id}`, {
+    const edit = await coach.put(`/api/v1/protocols/${created.id}`, {
       ...created.definition,
       baseVersion: 1,
     });

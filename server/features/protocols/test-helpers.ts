@@ -1,16 +1,5 @@
 import type { ProtocolDefinitionInput } from "../../../shared/protocols/definition.ts";
-import { type Client, PUBLIC_URL, type Response, type TestApp } from "../../test/app.ts";
-
-/** PUT through the whole HTTP pipeline (the shared test client has no put). */
-export async function put(t: TestApp, client: Client, url: string, body: unknown): Promise<Response> {
-  const response = await t.app.inject({
-    method: "PUT",
-    url,
-    headers: { cookie: client.cookie, origin: PUBLIC_URL, "content-type": "application/json" },
-    payload: JSON.stringify(body),
-  });
-  return { status: response.statusCode, body: response.json(), headers: response.headers };
-}
+import type { Response } from "../../test/app.ts";
 
 /** A small valid protocol a test can vary. */
 export const draft = (overrides: Partial<ProtocolDefinitionInput> = {}): ProtocolDefinitionInput => ({
