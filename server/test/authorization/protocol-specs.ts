@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { expect } from "vitest";
-import { calendarFeeds, protocols, protocolVersions } from "../../db/schema/index.ts";
+import { calendarFeeds, memberships, protocols, protocolVersions } from "../../db/schema/index.ts";
 import { newId } from "../../lib/ids.ts";
 import { unique } from "../factories.ts";
 import { createProtocol, testProtocol } from "../meeting-factories.ts";
@@ -22,6 +22,13 @@ async function protocolOf(target: Target): Promise<ProtocolFx> {
   const made = await createProtocol(t.db, orgId, { ...testProtocol, name });
   return { id: made.protocolId, versionId: made.versionId, name, secret: name };
 }
+async function facilitatingNothing(actor: Actor): Promise<void> {
+  if (!actor.id || !["mem", "obs", "out"].includes(actor.key)) return;
+  await t.db
+    .update(memberships)
+    .set({ role: "member" })
+    .where(and(eq(memberships.personId, actor.id), eq(memberships.role, "facilitator")));
+}
 const protocolRow = async (id: string) =>
   (await t.db.select().from(protocols).where(eq(protocols.id, id)))[0];
 const p = (fx: ProtocolFx, path = "") => `/api/v1/protocols/${fx.id}${path}`;
@@ -36,7 +43,11 @@ const itsAdmins = `
   own            Y    F    F    F    F    F    F    F    H    A
   otherDistrict  H    H    H    H    H    H    H    H    Y    A
   nonexistent    H    H    H    H    H    H    H    H    H    A`;
-/** Who may write protocols: administrators, school leaders and anyone who facilitates a community. */
+/**
+ * Who may write protocols: administrators, school leaders and anyone who facilitates a community. Other
+ * cells of the matrix make people facilitators (whoever creates a community facilitates it), so these
+ * cells first make sure mem, obs and out facilitate nothing — the precondition their F stands for.
+ */
 const writers = `
   target         adm  lOwn lOth fac  mem  par  obs  out  oAdm anon
   own            Y    Y    Y    Y    F    F    F    F    H    A
@@ -64,7 +75,8 @@ const protocolSpecs: Runnable[] = [
     grid: `
       target         adm  lOwn lOth fac  mem  par  obs  out  oAdm anon
       district       Y    Y    Y    Y    F    F    F    F    Y    A`,
-    prepare: async () => {
+    prepare: async (_target, actor) => {
+      await facilitatingNothing(actor);
       const name = unique("Matrix new protocol");
       return { id: "", versionId: "", name, secret: name, before: 0 };
     },
@@ -101,7 +113,10 @@ const protocolSpecs: Runnable[] = [
   spec<ProtocolFx>({
     routes: ["POST /api/v1/protocols/:id/copy"],
     grid: writers,
-    prepare: protocolOf,
+    prepare: async (target, actor) => {
+      await facilitatingNothing(actor);
+      return protocolOf(target);
+    },
     call: (a, fx) => a.client.post(p(fx, "/copy"), { name: `${fx.name} adapted` }),
     changed: async (fx) =>
       (
