@@ -8,7 +8,7 @@ function Contribution({ c }: { c: MinutesContribution }) {
     <li className="contribution">
       <p className="contribution__byline">
         {t("minutes.byline", {
-          kind: t(`minutes.kinds.${c.kind}`),
+          kind: t(`contributionKinds.${c.kind}`),
           author: c.author ?? t("minutes.anonymous"),
         })}
       </p>
@@ -26,7 +26,7 @@ function Item({ item, index }: { item: MinutesItem; index: number }) {
         {index + 1}. {item.title}
       </h3>
       <p className="muted">
-        {t("minutes.itemFacts", { kind: t(`minutes.itemKinds.${item.kind}`), minutes: item.minutes })}
+        {t("minutes.itemFacts", { kind: t(`agendaItemKinds.${item.kind}`), minutes: item.minutes })}
         {item.protocol ? ` · ${t("minutes.protocol", item.protocol)}` : ""}
         {item.presenter ? ` · ${t("minutes.presenter", { name: item.presenter.name })}` : ""}
       </p>
