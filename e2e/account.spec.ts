@@ -51,4 +51,12 @@ test("a teacher updates their profile and sees it on their community's member li
   await page.getByRole("link", { name: "Grade 7 Math Team" }).first().click();
   await expect(page.getByRole("heading", { level: 1, name: "Grade 7 Math Team" })).toBeVisible();
   await expect(page.getByText("Sam Okafor").first()).toBeVisible();
+
+  // Other specs meet Samuel by his demo name: put it back, as he would after trying it out.
+  await page.getByRole("link", { name: "Profile" }).first().click();
+  await page.getByLabel("Name", { exact: true }).fill("Samuel Okafor");
+  await page.getByRole("button", { name: "Save profile" }).click();
+  await expect(page.getByText("Your profile is saved.").last()).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("Name", { exact: true })).toHaveValue("Samuel Okafor");
 });
