@@ -120,13 +120,12 @@ export class Room {
 
   /** A new state was persisted here: everyone sees it, here and on other processes. */
   applied(state: LiveState, by: string | null): void {
-    const itemChanged = state.itemIndex !== this.state.itemIndex;
+    const presenterChanged = this.presenterChanges(state);
     this.state = state;
     this.lastBy = by;
     this.broadcast({ type: "state", state, serverTime: new Date().toISOString(), by });
     this.publish({ type: "state", version: state.version });
-    // The presenter is per item, and the participant list names who presents now.
-    if (itemChanged) this.participantsChanged();
+    if (presenterChanged) this.participantsChanged();
   }
 
   added(contribution: StoredContribution): void {
@@ -270,11 +269,21 @@ export class Room {
   private async readState(): Promise<void> {
     const { state, by } = await loadState(this.deps.db, this.meeting, this.plan.agenda);
     if (state.version <= this.state.version) return;
-    const itemChanged = state.itemIndex !== this.state.itemIndex;
+    const presenterChanged = this.presenterChanges(state);
     this.state = state;
     this.lastBy = by;
     this.broadcast({ type: "state", state, serverTime: new Date().toISOString(), by });
-    if (itemChanged) this.participantsChanged();
+    if (presenterChanged) this.participantsChanged();
+  }
+
+  /**
+   * The participant list names who presents the current item, so it is sent again when the presenter
+   * changes — not on every new item: a list of a thousand people is large, and most items have the same
+   * presenter as the one before, or none.
+   */
+  private presenterChanges(next: LiveState): boolean {
+    const presenters = this.plan.presenters;
+    return (presenters[next.itemIndex] ?? null) !== (presenters[this.state.itemIndex] ?? null);
   }
 
   /**
