@@ -1,7 +1,6 @@
 import { type ReactNode, useId } from "react";
+import { describedBy, FieldFrame } from "./field-frame.tsx";
 import { useField } from "./form/form-context.tsx";
-import { FieldErrorText } from "./text-field.tsx";
-import "./field.css";
 
 export interface SelectOption {
   value: string;
@@ -32,26 +31,14 @@ export function SelectField(props: SelectFieldProps) {
   const fallbackId = useId();
   const field = useField(props.name, props.id ?? fallbackId);
   const id = props.id ?? field.id;
-  const descriptionId = `${id}-description`;
-  const errorId = `${id}-error`;
-  const describedBy = [props.description ? descriptionId : null, field.error ? errorId : null]
-    .filter(Boolean)
-    .join(" ");
   return (
-    <div className="field" data-invalid={field.error ? true : undefined}>
-      <label htmlFor={id} className={props.hideLabel ? "visually-hidden" : "field__label"}>
-        {props.label}
-      </label>
-      {props.description ? (
-        <span id={descriptionId} className="field__description">
-          {props.description}
-        </span>
-      ) : null}
-      {field.error ? (
-        <span id={errorId} className="field__error">
-          <FieldErrorText>{field.error}</FieldErrorText>
-        </span>
-      ) : null}
+    <FieldFrame
+      id={id}
+      label={props.label}
+      description={props.description}
+      error={field.error}
+      hideLabel={props.hideLabel}
+    >
       <select
         id={id}
         name={props.name}
@@ -60,7 +47,7 @@ export function SelectField(props: SelectFieldProps) {
         onChange={(event) => props.onChange(event.target.value)}
         disabled={props.isDisabled}
         aria-invalid={field.error ? true : undefined}
-        aria-describedby={describedBy || undefined}
+        aria-describedby={describedBy(id, Boolean(props.description), field.error)}
       >
         {props.placeholder !== undefined ? <option value="">{props.placeholder}</option> : null}
         {props.options.map((option) => (
@@ -69,6 +56,6 @@ export function SelectField(props: SelectFieldProps) {
           </option>
         ))}
       </select>
-    </div>
+    </FieldFrame>
   );
 }

@@ -1,10 +1,9 @@
 import { type KeyboardEvent, type ReactNode, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "./button.tsx";
+import { describedBy, FieldFrame } from "./field-frame.tsx";
 import { useField } from "./form/form-context.tsx";
 import { CloseIcon } from "./icons.tsx";
-import { FieldErrorText } from "./text-field.tsx";
-import "./field.css";
 import "./tag-picker.css";
 
 interface TagPickerProps {
@@ -32,8 +31,6 @@ export function TagPicker(props: TagPickerProps) {
   const [draft, setDraft] = useState("");
   const listId = `${field.id}-chosen`;
   const datalistId = `${field.id}-suggestions`;
-  const errorId = `${field.id}-error`;
-  const descriptionId = `${field.id}-description`;
   const [announcement, setAnnouncement] = useState("");
 
   const add = () => {
@@ -63,25 +60,14 @@ export function TagPicker(props: TagPickerProps) {
     }
   };
 
-  const describedBy = [props.description ? descriptionId : null, field.error ? errorId : null]
-    .filter(Boolean)
-    .join(" ");
-
   return (
-    <div className="field tag-picker" data-invalid={field.error ? true : undefined}>
-      <label htmlFor={field.id} className="field__label">
-        {props.label}
-      </label>
-      {props.description ? (
-        <span id={descriptionId} className="field__description">
-          {props.description}
-        </span>
-      ) : null}
-      {field.error ? (
-        <span id={errorId} className="field__error">
-          <FieldErrorText>{field.error}</FieldErrorText>
-        </span>
-      ) : null}
+    <FieldFrame
+      id={field.id}
+      label={props.label}
+      description={props.description}
+      error={field.error}
+      className="tag-picker"
+    >
       {props.value.length > 0 ? (
         <ul className="tag-picker__list" id={listId} aria-label={t("tags.chosen", { label: props.label })}>
           {props.value.map((tag) => (
@@ -105,7 +91,7 @@ export function TagPicker(props: TagPickerProps) {
           onBlur={add}
           list={props.suggestions?.length ? datalistId : undefined}
           aria-invalid={field.error ? true : undefined}
-          aria-describedby={describedBy || undefined}
+          aria-describedby={describedBy(field.id, Boolean(props.description), field.error)}
           autoComplete="off"
           enterKeyHint="done"
         />
@@ -127,6 +113,6 @@ export function TagPicker(props: TagPickerProps) {
       <span className="visually-hidden" aria-live="polite">
         {announcement}
       </span>
-    </div>
+    </FieldFrame>
   );
 }

@@ -10,11 +10,11 @@ import { actionItemStatuses } from "../../../shared/schemas/meeting-enums.ts";
 import { Button } from "../../ui/button.tsx";
 import { Form, FormActions } from "../../ui/form/form.tsx";
 import { useFormSubmit } from "../../ui/form/use-form-submit.ts";
+import { NativeField } from "../../ui/native-field.tsx";
 import { SelectField } from "../../ui/select-field.tsx";
 import { TextField } from "../../ui/text-field.tsx";
 import { communityQuery } from "../communities/api.ts";
 import type { ActionItem } from "./api.ts";
-import { DateField } from "./due-date.tsx";
 
 /** The community's active members, as owner choices. */
 function useOwnerOptions(communityId: string) {
@@ -62,7 +62,8 @@ export function AddActionItemForm({ formId, communityId, agendaItems = [], send,
         placeholder={t("actionItems.ownerPlaceholder")}
         options={owners}
       />
-      <DateField
+      <NativeField
+        type="date"
         label={t("actionItems.due")}
         name="dueOn"
         value={dueOn}
@@ -121,7 +122,7 @@ export function EditActionItemForm({ item, send, onSaved, onCancel }: EditProps)
         placeholder={t("actionItems.ownerPlaceholder")}
         options={owners}
       />
-      <DateField label={t("actionItems.due")} name="dueOn" value={dueOn} onChange={setDueOn} />
+      <NativeField type="date" label={t("actionItems.due")} name="dueOn" value={dueOn} onChange={setDueOn} />
       <SelectField
         label={t("actionItems.status")}
         name="status"

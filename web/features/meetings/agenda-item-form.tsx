@@ -11,12 +11,12 @@ import {
 import { Button } from "../../ui/button.tsx";
 import { Form, FormActions } from "../../ui/form/form.tsx";
 import { useFormSubmit } from "../../ui/form/use-form-submit.ts";
+import { NativeField } from "../../ui/native-field.tsx";
 import { SelectField } from "../../ui/select-field.tsx";
 import { TextAreaField, TextField } from "../../ui/text-field.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { ProtocolPicker } from "../protocols/index.ts";
 import { addAgendaItem, rememberMeeting, updateAgendaItem } from "./api.ts";
-import { NativeField } from "./native-field.tsx";
 
 interface Values {
   kind: AgendaItemKind;

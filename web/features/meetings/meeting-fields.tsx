@@ -1,8 +1,8 @@
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
+import { NativeField } from "../../ui/native-field.tsx";
 import { SelectField } from "../../ui/select-field.tsx";
 import { TextAreaField, TextField } from "../../ui/text-field.tsx";
-import { NativeField } from "./native-field.tsx";
 
 /** The fields of one meeting as the form holds them (text, converted on submit). */
 export interface MeetingFieldValues {

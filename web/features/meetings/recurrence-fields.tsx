@@ -6,8 +6,8 @@ import {
   weekdays,
 } from "../../../shared/schemas/meetings.ts";
 import { CheckboxGroupField, RadioGroupField } from "../../ui/choice-fields.tsx";
+import { NativeField } from "../../ui/native-field.tsx";
 import { SelectField } from "../../ui/select-field.tsx";
-import { NativeField } from "./native-field.tsx";
 
 export type Repeats = "never" | "weekly" | "monthly";
 

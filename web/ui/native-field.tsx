@@ -1,7 +1,6 @@
-import { useId } from "react";
-import { useField } from "../../ui/form/form-context.tsx";
-import { FieldErrorText } from "../../ui/text-field.tsx";
-import "../../ui/field.css";
+import { type ReactNode, useId } from "react";
+import { describedBy, FieldFrame } from "./field-frame.tsx";
+import { useField } from "./form/form-context.tsx";
 
 interface NativeFieldProps {
   label: string;
@@ -9,7 +8,7 @@ interface NativeFieldProps {
   type: "date" | "time" | "number";
   value: string;
   onChange: (value: string) => void;
-  description?: string;
+  description?: ReactNode;
   isRequired?: boolean;
   min?: number | string;
   max?: number | string;
@@ -24,26 +23,8 @@ export function NativeField(props: NativeFieldProps) {
   const fallbackId = useId();
   const field = useField(props.name, props.id ?? fallbackId);
   const id = props.id ?? field.id;
-  const descriptionId = `${id}-description`;
-  const errorId = `${id}-error`;
-  const describedBy = [props.description ? descriptionId : null, field.error ? errorId : null]
-    .filter(Boolean)
-    .join(" ");
   return (
-    <div className="field" data-invalid={field.error ? true : undefined}>
-      <label htmlFor={id} className="field__label">
-        {props.label}
-      </label>
-      {props.description ? (
-        <span id={descriptionId} className="field__description">
-          {props.description}
-        </span>
-      ) : null}
-      {field.error ? (
-        <span id={errorId} className="field__error">
-          <FieldErrorText>{field.error}</FieldErrorText>
-        </span>
-      ) : null}
+    <FieldFrame id={id} label={props.label} description={props.description} error={field.error}>
       <input
         id={id}
         name={props.name}
@@ -56,8 +37,8 @@ export function NativeField(props: NativeFieldProps) {
         max={props.max}
         inputMode={props.type === "number" ? "numeric" : undefined}
         aria-invalid={field.error ? true : undefined}
-        aria-describedby={describedBy || undefined}
+        aria-describedby={describedBy(id, Boolean(props.description), field.error)}
       />
-    </div>
+    </FieldFrame>
   );
 }
