@@ -3,18 +3,24 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { validatorCompiler } from "fastify-type-provider-zod";
 import type { Db } from "./db/client.ts";
 import { actionItemRoutes } from "./features/action-items/routes.ts";
+import { artifactRoutes } from "./features/artifacts/routes.ts";
 import { attendanceRoutes } from "./features/attendance/routes.ts";
 import { auditRoutes } from "./features/audit/routes.ts";
 import { calendarRoutes } from "./features/calendar/routes.ts";
 import { communityRoutes } from "./features/communities/routes.ts";
+import { discussionRoutes } from "./features/discussions/routes.ts";
+import { exemplarRoutes } from "./features/exemplars/routes.ts";
+import { feedbackRoutes } from "./features/feedback/routes.ts";
 import { homeRoutes } from "./features/home/routes.ts";
 import { invitationRoutes } from "./features/invitations/routes.ts";
 import { meetingRoutes } from "./features/meetings/routes.ts";
 import { minutesRoutes } from "./features/minutes/routes.ts";
+import { notificationRoutes } from "./features/notifications/routes.ts";
 import { outboxRoutes } from "./features/outbox/routes.ts";
 import { peopleRoutes } from "./features/people/routes.ts";
 import { protocolRoutes } from "./features/protocols/routes.ts";
 import { schoolRoutes } from "./features/schools/routes.ts";
+import { searchRoutes } from "./features/search/routes.ts";
 import { registerApiDocs } from "./http/api-docs.ts";
 import { createAuth } from "./http/auth/better-auth.ts";
 import { registerAuth } from "./http/auth/plugin.ts";
@@ -107,6 +113,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     attendanceRoutes,
     minutesRoutes,
     actionItemRoutes,
+    artifactRoutes,
+    feedbackRoutes,
+    exemplarRoutes,
+    discussionRoutes,
+    notificationRoutes,
+    searchRoutes,
   ]) {
     await app.register(routes, deps);
   }

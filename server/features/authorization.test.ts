@@ -4,6 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { communities, invitations, people, schools } from "../db/schema/index.ts";
 import { newId, newToken } from "../lib/ids.ts";
 import { type Client, PUBLIC_URL, type Response } from "../test/app.ts";
+import { artifactSpecs } from "../test/authorization/artifact-specs.ts";
+import { discussionSpecs } from "../test/authorization/discussion-specs.ts";
+import { exemplarSpecs } from "../test/authorization/exemplar-specs.ts";
+import { feedbackSpecs } from "../test/authorization/feedback-specs.ts";
 import {
   type Actor,
   type ActorKey,
@@ -27,7 +31,9 @@ import {
 } from "../test/authorization/matrix.ts";
 import { meetingSpecs } from "../test/authorization/meeting-specs.ts";
 import { afterMeetingSpecs } from "../test/authorization/minutes-specs.ts";
+import { notificationSpecs } from "../test/authorization/notification-specs.ts";
 import { districtLibrarySpecs } from "../test/authorization/protocol-specs.ts";
+import { searchSpecs } from "../test/authorization/search-specs.ts";
 import { createCommunity, createInvitation, createPerson, membershipOf, unique } from "../test/factories.ts";
 
 const JOIN = "POST /api/v1/communities/:id/join";
@@ -551,6 +557,12 @@ const allSpecs = [
   ...meetingSpecs,
   ...afterMeetingSpecs,
   ...districtLibrarySpecs,
+  ...artifactSpecs,
+  ...feedbackSpecs,
+  ...discussionSpecs,
+  ...notificationSpecs,
+  ...exemplarSpecs,
+  ...searchSpecs,
 ];
 
 function expectedOf(route: string, target: Target, actor: ActorKey): Outcome {

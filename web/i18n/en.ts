@@ -3,10 +3,16 @@
  * To translate: copy this file to es.ts with the same keys, then register it in ./index.ts.
  * Plurals use i18next suffixes (_one, _other); {{name}} is interpolation.
  */
+import { artifactsEn } from "./en/artifacts.ts";
+import { discussionsEn } from "./en/discussions.ts";
+import { exemplarsEn } from "./en/exemplars.ts";
+import { feedbackEn } from "./en/feedback.ts";
 import { liveEn } from "./en/live.ts";
 import { meetingsEn } from "./en/meetings.ts";
 import { minutesEn } from "./en/minutes.ts";
+import { notificationsEn } from "./en/notifications.ts";
 import { protocolsEn } from "./en/protocols.ts";
+import { searchEn } from "./en/search.ts";
 
 export const en = {
   // Feature catalogues kept in their own files (web/i18n/en/), each a set of top-level keys.
@@ -14,6 +20,12 @@ export const en = {
   ...meetingsEn,
   ...liveEn,
   ...minutesEn,
+  ...artifactsEn,
+  ...feedbackEn,
+  ...discussionsEn,
+  ...notificationsEn,
+  ...exemplarsEn,
+  ...searchEn,
   app: {
     name: "Lamplight",
     documentTitle: "{{page}} · Lamplight",

@@ -6,3 +6,6 @@ export const bytea = customType<{ data: Uint8Array; driverData: Buffer }>({
   toDriver: (value) => Buffer.from(value.buffer, value.byteOffset, value.byteLength),
   fromDriver: (value) => new Uint8Array(value.buffer, value.byteOffset, value.byteLength),
 });
+
+/** Full-text search vector (generated columns of searchable tables). */
+export const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });

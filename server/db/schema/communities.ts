@@ -1,6 +1,18 @@
-import { index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { communityRoles, membershipStatuses, visibilities } from "../../../shared/schemas/communities.ts";
 import { orgRoles } from "../../../shared/schemas/people.ts";
+import { tsvector } from "./columns.ts";
 import { organizations, schools } from "./organizations.ts";
 import { people } from "./people.ts";
 
@@ -22,12 +34,21 @@ export const communities = pgTable(
     gradeBands: text("grade_bands").array().notNull().default([]),
     topics: text("topics").array().notNull().default([]),
     visibility: text("visibility", { enum: visibilities }).notNull().default("private"),
+    /** Members may give feedback on artifacts without their name. */
+    anonymousFeedback: boolean("anonymous_feedback").notNull().default(false),
     createdBy: uuid("created_by").references(() => people.id),
     archivedAt: timestamp("archived_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    search: tsvector("search").generatedAlwaysAs(
+      sql`setweight(to_tsvector('english', "name"), 'A') || setweight(to_tsvector('simple', lamplight_words("subjects" || "topics")), 'B') || setweight(to_tsvector('english', "purpose"), 'C')`,
+    ),
   },
-  (t) => [index("communities_org_idx").on(t.orgId, t.visibility, t.name)],
+  (t) => [
+    index("communities_org_idx").on(t.orgId, t.visibility, t.name),
+    index("communities_search_idx").using("gin", t.search),
+    index("communities_name_trgm_idx").using("gin", t.name.op("gin_trgm_ops")),
+  ],
 );
 
 export const communitySchools = pgTable(

@@ -26,6 +26,7 @@ import { communities } from "./communities.ts";
 import { organizations } from "./organizations.ts";
 import { people } from "./people.ts";
 import { protocolVersions } from "./protocols.ts";
+import { artifacts } from "./work.ts";
 
 const orgId = () =>
   uuid("org_id")
@@ -130,6 +131,8 @@ export const agendaItems = pgTable(
     /** The work sample or dilemma brought to the group, described (and linked). */
     material: text("material").notNull().default(""),
     materialUrl: text("material_url").notNull().default(""),
+    /** The artifact presented, when the material is one: feedback given in the room shows on it. */
+    artifactId: uuid("artifact_id").references(() => artifacts.id, { onDelete: "set null" }),
     details: text("details").notNull().default(""),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

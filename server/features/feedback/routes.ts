@@ -1,0 +1,4 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import type { Deps } from "../../http/deps.ts";
+
+export const feedbackRoutes: FastifyPluginAsyncZod<Deps> = async (_app, _deps) => {};

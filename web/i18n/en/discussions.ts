@@ -1,0 +1,2 @@
+/** English strings of the discussions screens; merged into the catalogue by ../en.ts. */
+export const discussionsEn = {};

@@ -1,0 +1,2 @@
+/** English strings of the exemplars screens; merged into the catalogue by ../en.ts. */
+export const exemplarsEn = {};
