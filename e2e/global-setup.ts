@@ -5,7 +5,8 @@ import { E2E_PORT } from "../playwright.config.ts";
 import { startMailbox } from "./mailbox.ts";
 
 const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 2525);
-const DATA_DIR = path.resolve(".test-data/e2e/data");
+// Per port, so two runs in one checkout (E2E_PORT, E2E_PG_PORT, E2E_SMTP_PORT set apart) never share files.
+const DATA_DIR = path.resolve(`.test-data/e2e-${E2E_PORT}/data`);
 
 /**
  * Starts what a district would run: a real SMTP server and the Lamplight server (fresh embedded
