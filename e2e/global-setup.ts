@@ -6,14 +6,15 @@ import { startMailbox } from "./mailbox.ts";
 
 const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 2525);
 // Per port, so two runs in one checkout (E2E_PORT, E2E_PG_PORT, E2E_SMTP_PORT set apart) never share files.
-const DATA_DIR = path.resolve(`.test-data/e2e-${E2E_PORT}/data`);
+const RUN_DIR = path.resolve(`.test-data/e2e-${E2E_PORT}`);
+const DATA_DIR = path.join(RUN_DIR, "data");
 
 /**
  * Starts what a district would run: a real SMTP server and the Lamplight server (fresh embedded
  * PostgreSQL, demo districts seeded), as a separate process on a real port.
  */
 export default async function globalSetup() {
-  await rm(path.resolve(".test-data/e2e"), { recursive: true, force: true });
+  await rm(RUN_DIR, { recursive: true, force: true });
   const stopMailbox = await startMailbox(SMTP_PORT);
   const server = spawn(process.execPath, ["server/main.ts", "start"], {
     env: {

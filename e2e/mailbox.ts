@@ -2,8 +2,9 @@ import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
+import { E2E_PORT } from "../playwright.config.ts";
 
-export const MAIL_DIR = path.resolve(".test-data/e2e/mail");
+export const MAIL_DIR = path.resolve(`.test-data/e2e-${E2E_PORT}/mail`);
 
 export type ReceivedMail = { to: string; subject: string; text: string; receivedAt: number };
 
