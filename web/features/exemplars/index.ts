@@ -1,0 +1,1 @@
+export { ExemplarPanel } from "./exemplar-panel.tsx";

@@ -1,0 +1,1 @@
+export { ArtifactFeedback } from "./artifact-feedback.tsx";
