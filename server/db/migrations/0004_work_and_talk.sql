@@ -195,6 +195,7 @@ ALTER TABLE "exemplars" ADD CONSTRAINT "exemplars_artifact_id_artifacts_id_fk" F
 ALTER TABLE "exemplars" ADD CONSTRAINT "exemplars_nominated_by_people_id_fk" FOREIGN KEY ("nominated_by") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "exemplars" ADD CONSTRAINT "exemplars_reviewed_by_people_id_fk" FOREIGN KEY ("reviewed_by") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "notifications_person_idx" ON "notifications" USING btree ("org_id","person_id","id");--> statement-breakpoint
+CREATE INDEX "notifications_unread_idx" ON "notifications" USING btree ("person_id") WHERE read_at is null;--> statement-breakpoint
 CREATE INDEX "post_revisions_post_idx" ON "post_revisions" USING btree ("org_id","post_id","created_at");--> statement-breakpoint
 CREATE INDEX "posts_thread_idx" ON "posts" USING btree ("org_id","thread_id","created_at");--> statement-breakpoint
 CREATE INDEX "posts_search_idx" ON "posts" USING gin ("search");--> statement-breakpoint

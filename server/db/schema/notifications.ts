@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { type NotificationKind, notificationKinds } from "../../../shared/schemas/work-enums.ts";
 import { communities } from "./communities.ts";
@@ -28,7 +29,11 @@ export const notifications = pgTable(
     readAt: timestamp("read_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("notifications_person_idx").on(t.orgId, t.personId, t.id)],
+  (t) => [
+    index("notifications_person_idx").on(t.orgId, t.personId, t.id),
+    // The bell polls the unread count: a small partial index answers it without touching read rows.
+    index("notifications_unread_idx").on(t.personId).where(sql`read_at is null`),
+  ],
 );
 
 /** Kinds of notification a person turned off. */
