@@ -40,6 +40,8 @@ const communityFields = {
   gradeBands: z.array(gradeBandSchema).max(6),
   topics: tagListSchema.unwrap(),
   visibility: visibilitySchema,
+  /** Whether feedback on the community's work samples may be given anonymously. */
+  anonymousFeedback: z.boolean({ message: "Choose whether anonymous feedback is allowed." }),
 };
 
 export const communityInputSchema = z
@@ -54,6 +56,7 @@ export const communityInputSchema = z
     gradeBands: communityFields.gradeBands.default([]),
     topics: communityFields.topics.default([]),
     visibility: communityFields.visibility.default("private"),
+    anonymousFeedback: communityFields.anonymousFeedback.default(false),
   })
   .strict();
 /** A PATCH: only the fields sent change (no defaults, so absent fields are left alone). */
@@ -114,6 +117,7 @@ export const communitySchema = z.object({
   gradeBands: z.array(z.string()),
   topics: z.array(z.string()),
   visibility: visibilitySchema,
+  anonymousFeedback: z.boolean(),
   archived: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -309,6 +309,9 @@ export const en = {
     addTopic: "Add topic",
     topicsHint: "Optional. Type a topic and press Enter, e.g. formative assessment.",
     visibility: "Who can find this community",
+    feedback: "Feedback on work samples",
+    anonymousFeedback: "Allow anonymous feedback on work samples",
+    anonymousFeedbackHint: "Members may choose to leave their name off the feedback they give.",
     create: "Create community",
     save: "Save changes",
     created: "{{community}} is ready. Invite your colleagues next.",
@@ -594,6 +597,11 @@ export const en = {
     minutes: {
       edited: "Edited meeting minutes",
       regenerated: "Regenerated meeting minutes",
+    },
+    exemplar: {
+      approved: "Approved an exemplar",
+      declined: "Declined an exemplar nomination",
+      copied: "Copied an exemplar into their own work",
     },
     protocol: {
       created: "Added a protocol",

@@ -14,7 +14,11 @@ type DemoPerson = {
   gradeBands?: string[];
 };
 type DemoMember = [email: string, role: "facilitator" | "member" | "partner" | "observer"];
-type DemoCommunity = Omit<CommunityInput, "schoolIds"> & { schools: string[]; members: DemoMember[] };
+type DemoCommunity = Omit<CommunityInput, "schoolIds" | "anonymousFeedback"> & {
+  anonymousFeedback?: boolean;
+  schools: string[];
+  members: DemoMember[];
+};
 export type DemoDistrict = {
   name: string;
   slug: string;
@@ -184,6 +188,8 @@ export const riverside: DemoDistrict = {
     {
       name: "Cross-School Critical Friends Group",
       kind: "critical_friends_group",
+      // Critical friends may give feedback without their names (the demo shows the setting on).
+      anonymousFeedback: true,
       purpose:
         "Bring a piece of our own work — a lesson, a task, a dilemma — and get honest, structured feedback from colleagues in another building.",
       vision:

@@ -18,6 +18,7 @@ type CommunityRow = {
   grade_bands: string[];
   topics: string[];
   visibility: "private" | "organization";
+  anonymous_feedback: boolean;
   archived: boolean;
   created_at: string;
   updated_at: string;
@@ -41,7 +42,7 @@ async function queryCommunity(
 ): Promise<CommunityRow | null> {
   const result = await db.execute<CommunityRow>(sql`
     select c.id, c.name, c.kind, c.purpose, c.vision, c.values, c.norms, c.subjects, c.grade_bands, c.topics,
-      c.visibility, c.archived_at is not null as archived,
+      c.visibility, c.anonymous_feedback, c.archived_at is not null as archived,
       ${iso("c.created_at")} as created_at, ${iso("c.updated_at")} as updated_at,
       coalesce((
         select json_agg(json_build_object(
@@ -123,6 +124,7 @@ export function presentCommunity({ row, members, access }: LoadedCommunity): Com
     gradeBands: row.grade_bands,
     topics: row.topics,
     visibility: row.visibility,
+    anonymousFeedback: row.anonymous_feedback,
     archived: row.archived,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

@@ -31,6 +31,7 @@ interface Values {
   gradeBands: string[];
   topics: string[];
   visibility: Visibility;
+  anonymousFeedback: boolean;
 }
 
 const blank: Values = {
@@ -45,6 +46,7 @@ const blank: Values = {
   gradeBands: [],
   topics: [],
   visibility: "private",
+  anonymousFeedback: false,
 };
 
 function fromCommunity(c: Community): Values {
@@ -60,6 +62,7 @@ function fromCommunity(c: Community): Values {
     gradeBands: c.gradeBands,
     topics: c.topics,
     visibility: c.visibility,
+    anonymousFeedback: c.anonymousFeedback,
   };
 }
 
@@ -193,6 +196,19 @@ export function CommunityForm({
               value: "organization",
               label: labels.visibility("organization"),
               description: t("visibilityHint.organization", { organization: organizationName }),
+            },
+          ]}
+        />
+        <CheckboxGroupField
+          label={t("communityForm.feedback")}
+          name="anonymousFeedback"
+          value={values.anonymousFeedback ? ["yes"] : []}
+          onChange={(v) => set("anonymousFeedback")(v.includes("yes"))}
+          options={[
+            {
+              value: "yes",
+              label: t("communityForm.anonymousFeedback"),
+              description: t("communityForm.anonymousFeedbackHint"),
             },
           ]}
         />
