@@ -36,6 +36,13 @@ export const auditActions = [
   "protocol.edited",
   "protocol.archived",
   "protocol.restored",
+  "exemplar.approved",
+  "exemplar.declined",
+  "exemplar.copied",
+  "artifact.created",
+  "artifact.versioned",
+  "artifact.archived",
+  "artifact.restored",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

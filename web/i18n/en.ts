@@ -603,6 +603,12 @@ export const en = {
       declined: "Declined an exemplar nomination",
       copied: "Copied an exemplar into their own work",
     },
+    artifact: {
+      created: "Shared a work sample",
+      versioned: "Shared a new version of a work sample",
+      archived: "Archived a work sample",
+      restored: "Restored a work sample",
+    },
     protocol: {
       created: "Added a protocol",
       edited: "Edited a protocol",
