@@ -7,6 +7,7 @@ import type { ServiceContext } from "../../lib/context.ts";
 import { recordAudit } from "../audit/record.ts";
 import { loadCommunity } from "../communities/load.ts";
 import { canManage } from "../communities/policy.ts";
+import { notify } from "../notifications/notify.ts";
 import { orgPolicy } from "../people/policy.ts";
 import { checkSchoolsInOrg } from "../schools/check.ts";
 import { presentInvitation } from "./present.ts";
@@ -38,6 +39,16 @@ export async function inviteToCommunity(ctx: ServiceContext, communityId: string
       community: { id: communityId, name: loaded.row.name, role: input.role },
       message: input.message,
     });
+    // Someone already in the district also hears of it in the app (their home page lists it to accept).
+    if (person)
+      await notify(tx, [person.id], {
+        orgId: ctx.actor.orgId,
+        kind: "invitation",
+        actorId: ctx.actor.id,
+        communityId,
+        path: "/",
+        data: { community: loaded.row.name, role: input.role },
+      });
     await recordAudit(tx, {
       orgId: ctx.actor.orgId,
       actorId: ctx.actor.id,
