@@ -132,11 +132,11 @@ export async function postHistory(ctx: ServiceContext, postId: string): Promise<
     replaced_by: string;
     replaced_by_name: string;
   }>(sql`
-    select r.id, r.body, to_char(r.replaced_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as replaced_at,
+    select r.id, r.body, to_char(r.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as replaced_at,
       r.replaced_by, p.name as replaced_by_name
     from post_revisions r join people p on p.id = r.replaced_by
     where r.post_id = ${postId} and r.org_id = ${ctx.actor.orgId}
-    order by r.replaced_at desc, r.id desc`);
+    order by r.created_at desc, r.id desc`);
   const people = await readersAmong(
     ctx.db,
     community.row.id,
