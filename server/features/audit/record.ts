@@ -7,7 +7,15 @@ export type AuditEntry = {
   orgId: string;
   actorId: string | null;
   action: AuditAction;
-  subjectType?: "person" | "community" | "school" | "invitation" | "meeting" | "protocol";
+  subjectType?:
+    | "person"
+    | "community"
+    | "school"
+    | "invitation"
+    | "meeting"
+    | "protocol"
+    | "artifact"
+    | "exemplar";
   subjectId?: string | null;
   details?: Record<string, unknown>;
   ip?: string | null;
