@@ -193,6 +193,8 @@ const agendaFields = {
   focusingQuestion: text(1000),
   material: text(2000),
   materialUrl: httpsUrl("material"),
+  /** The community's artifact presented (a protocol run): feedback given in the room shows on it. */
+  artifactId: idSchema.nullable(),
   details: text(4000),
 };
 
@@ -209,6 +211,7 @@ export const agendaItemInputSchema = z
     focusingQuestion: true,
     material: true,
     materialUrl: true,
+    artifactId: true,
     details: true,
   })
   .strict()
@@ -308,6 +311,7 @@ export const agendaItemSchema = z.object({
   focusingQuestion: z.string(),
   material: z.string(),
   materialUrl: z.string(),
+  artifact: z.object({ id: z.string(), title: z.string() }).nullable(),
   details: z.string(),
 });
 export type AgendaItem = z.infer<typeof agendaItemSchema>;

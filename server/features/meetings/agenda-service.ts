@@ -37,6 +37,14 @@ async function resolveProtocol(db: Executor, orgId: string, protocolId: string) 
   return { ...row, versionId: row.versionId };
 }
 
+/** An artifact presented on the agenda must be an open one of the meeting's own community. */
+async function checkArtifact(db: Executor, orgId: string, communityId: string, artifactId: string) {
+  const result = await db.execute(sql`
+    select 1 from artifacts
+    where id = ${artifactId} and org_id = ${orgId} and community_id = ${communityId} and archived_at is null`);
+  if (result.rows.length === 0) throw invalid("artifactId", "Choose a work sample shared in this community.");
+}
+
 /** Loads a meeting for an agenda change: facilitators and leaders, before it starts. */
 async function forAgendaChange(ctx: ServiceContext, id: string): Promise<LoadedMeeting> {
   const loaded = await loadMeeting(ctx.db, ctx.actor, id, { write: true, forUpdate: true });
@@ -57,6 +65,7 @@ export async function addAgendaItem(ctx: ServiceContext, meetingId: string, inpu
   const protocol = input.protocolId ? await resolveProtocol(ctx.db, orgId, input.protocolId) : null;
   if (input.presenterId)
     await assertActiveMembers(ctx.db, loaded.meeting.communityId, [input.presenterId], () => "presenterId");
+  if (input.artifactId) await checkArtifact(ctx.db, orgId, loaded.meeting.communityId, input.artifactId);
   const [last] = await ctx.db
     .select({ n: sql<number>`coalesce(max(${agendaItems.position}) + 1, 0)::int` })
     .from(agendaItems)
@@ -75,6 +84,7 @@ export async function addAgendaItem(ctx: ServiceContext, meetingId: string, inpu
     focusingQuestion: input.focusingQuestion ?? "",
     material: input.material ?? "",
     materialUrl: input.materialUrl ?? "",
+    artifactId: input.artifactId ?? null,
     details: input.details ?? "",
   });
   return finish(ctx, loaded);
@@ -109,6 +119,8 @@ export async function updateAgendaItem(
     const protocol = input.protocolId ? await resolveProtocol(tx, ctx.actor.orgId, input.protocolId) : null;
     if (input.presenterId)
       await assertActiveMembers(tx, loaded.meeting.communityId, [input.presenterId], () => "presenterId");
+    if (input.artifactId)
+      await checkArtifact(tx, ctx.actor.orgId, loaded.meeting.communityId, input.artifactId);
     const { protocolId: _p, ...fields } = input;
     await tx
       .update(agendaItems)

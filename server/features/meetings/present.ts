@@ -4,6 +4,7 @@ import type { AgendaItem, Meeting, MeetingSummary } from "../../../shared/schema
 import type { Executor } from "../../db/client.ts";
 import {
   agendaItems,
+  artifacts,
   meetingRoleAssignments,
   meetingSeries,
   meetings,
@@ -50,14 +51,16 @@ export async function loadAgenda(db: Executor, meetingId: string): Promise<Agend
       presenterName: people.name,
       version: protocolVersions,
       protocolName: protocols.name,
+      artifactTitle: artifacts.title,
     })
     .from(agendaItems)
     .leftJoin(people, eq(people.id, agendaItems.presenterId))
     .leftJoin(protocolVersions, eq(protocolVersions.id, agendaItems.protocolVersionId))
     .leftJoin(protocols, eq(protocols.id, protocolVersions.protocolId))
+    .leftJoin(artifacts, eq(artifacts.id, agendaItems.artifactId))
     .where(eq(agendaItems.meetingId, meetingId))
     .orderBy(asc(agendaItems.position));
-  return rows.map(({ item, presenterName, version, protocolName }) => ({
+  return rows.map(({ item, presenterName, version, protocolName, artifactTitle }) => ({
     id: item.id,
     position: item.position,
     kind: item.kind,
@@ -78,6 +81,7 @@ export async function loadAgenda(db: Executor, meetingId: string): Promise<Agend
     focusingQuestion: item.focusingQuestion,
     material: item.material,
     materialUrl: item.materialUrl,
+    artifact: item.artifactId ? { id: item.artifactId, title: artifactTitle ?? "" } : null,
     details: item.details,
   }));
 }

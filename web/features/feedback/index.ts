@@ -1,1 +1,2 @@
 export { ArtifactFeedback } from "./artifact-feedback.tsx";
+export { ArtifactPicker } from "./artifact-picker.tsx";

@@ -162,6 +162,13 @@ function AgendaDetails({ item }: { item: AgendaItem }) {
           </a>
         </p>
       ) : null}
+      {item.artifact ? (
+        <p>
+          <a href={`/artifacts/${encodeURIComponent(item.artifact.id)}`}>
+            {t("agenda.presentsArtifact", { title: item.artifact.title })}
+          </a>
+        </p>
+      ) : null}
       {item.details ? <p className="pre-line muted">{item.details}</p> : null}
       {item.protocol ? (
         <details className="agenda__steps">

@@ -15,6 +15,7 @@ import { NativeField } from "../../ui/native-field.tsx";
 import { SelectField } from "../../ui/select-field.tsx";
 import { TextAreaField, TextField } from "../../ui/text-field.tsx";
 import { useToast } from "../../ui/toast.tsx";
+import { ArtifactPicker } from "../feedback/index.ts";
 import { ProtocolPicker } from "../protocols/index.ts";
 import { addAgendaItem, rememberMeeting, updateAgendaItem } from "./api.ts";
 
@@ -27,6 +28,7 @@ interface Values {
   focusingQuestion: string;
   material: string;
   materialUrl: string;
+  artifactId: string;
   details: string;
 }
 
@@ -40,6 +42,7 @@ function fromItem(item: AgendaItem | undefined): Values {
     focusingQuestion: item?.focusingQuestion ?? "",
     material: item?.material ?? "",
     materialUrl: item?.materialUrl ?? "",
+    artifactId: item?.artifact?.id ?? "",
     details: item?.details ?? "",
   };
 }
@@ -49,7 +52,7 @@ function toInput(v: Values) {
   return {
     title: v.title,
     ...(v.minutes !== "" ? { minutes: Number(v.minutes) } : {}),
-    ...(v.kind === "protocol" ? { protocolId: v.protocolId } : {}),
+    ...(v.kind === "protocol" ? { protocolId: v.protocolId, artifactId: v.artifactId || null } : {}),
     presenterId: v.presenterId || null,
     focusingQuestion: v.focusingQuestion,
     material: v.material,
@@ -172,6 +175,15 @@ export function AgendaItemForm({
         onChange={set("materialUrl")}
         description={t("agenda.materialUrlHint")}
       />
+      {isProtocol ? (
+        <ArtifactPicker
+          communityId={meeting.communityId}
+          name="artifactId"
+          value={values.artifactId}
+          onChange={set("artifactId")}
+          current={item?.artifact ?? null}
+        />
+      ) : null}
       <TextAreaField
         label={t("agenda.details")}
         name="details"

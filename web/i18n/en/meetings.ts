@@ -193,6 +193,7 @@ export const meetingsEn = {
     stepLine: "{{title}} — {{minutes}} min",
     versionNote: "{{name}}, version {{version}}",
     openMaterial: "Open the material",
+    presentsArtifact: "Work sample: {{title}}",
   },
   agendaItemKinds: {
     protocol: "Protocol run",
