@@ -32,6 +32,7 @@ import { registerWebApp } from "./http/web-app.ts";
 import { invalidateAllReadCaches } from "./lib/read-cache.ts";
 import type { MailDelivery } from "./mail/delivery.ts";
 import { type LiveOptions, liveRoutes } from "./realtime/routes.ts";
+import { type ObjectStore, temporaryStore } from "./storage/index.ts";
 
 export type AppOptions = {
   db: Db;
@@ -47,6 +48,8 @@ export type AppOptions = {
   writesPerMinute?: number;
   /** The live meeting room: its bus (several apps of one test share one to act as several servers) and limits. */
   live?: LiveOptions;
+  /** Uploaded files (work samples): the store and the per-file limit (25 MB unless given). */
+  files?: { store: ObjectStore; sizeLimitBytes?: number };
 };
 
 /** Builds the Fastify instance from cross-cutting plugins and feature routes; nothing else. */
@@ -97,7 +100,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
   });
 
-  const deps: Deps = { db: options.db, auth, publicUrl: options.publicUrl, live: options.live };
+  const deps: Deps = {
+    db: options.db,
+    auth,
+    publicUrl: options.publicUrl,
+    live: options.live,
+    files: {
+      // Without a configured store (a test or tool that uploads nothing) files go to a temporary folder.
+      store: options.files?.store ?? (await temporaryStore()),
+      sizeLimitBytes: options.files?.sizeLimitBytes ?? 25 * 1024 * 1024,
+    },
+  };
   for (const routes of [
     peopleRoutes,
     schoolRoutes,

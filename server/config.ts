@@ -1,11 +1,16 @@
 import path from "node:path";
 import { z } from "zod";
+import type { StorageConfig } from "./storage/index.ts";
 
 /** Every setting Lamplight reads from the environment, with its default and meaning (shown by `--help`). */
 export const settings = [
   ["PORT", "3000", "TCP port the web server listens on"],
   ["HOST", "127.0.0.1", "address to listen on (0.0.0.0 to accept connections from other machines)"],
-  ["DATA_DIR", "./data", "where the embedded PostgreSQL keeps its files (unused with DATABASE_URL)"],
+  [
+    "DATA_DIR",
+    "./data",
+    "where the embedded PostgreSQL keeps its files, and uploads (STORAGE=local) in files/",
+  ],
   ["EMBEDDED_PG_PORT", "5433", "port of the embedded PostgreSQL (unused with DATABASE_URL)"],
   [
     "DATABASE_URL",
@@ -32,6 +37,17 @@ export const settings = [
   ],
   ["NODE_ENV", "development", "production never seeds demo accounts unless asked (lamplight seed --demo)"],
   ["LOG_LEVEL", "info", "fatal | error | warn | info | debug | trace | silent"],
+  [
+    "STORAGE",
+    "local",
+    "where uploaded files are kept: local (DATA_DIR/files) or s3 (an S3-compatible bucket)",
+  ],
+  ["S3_ENDPOINT", "", "the S3-compatible service's URL (MinIO, Garage, R2); unset for AWS itself"],
+  ["S3_BUCKET", "", "the bucket (required with STORAGE=s3)"],
+  ["S3_REGION", "us-east-1", "the bucket's region"],
+  ["S3_ACCESS_KEY_ID", "", "access key for the bucket (unset: the AWS SDK's usual credential chain)"],
+  ["S3_SECRET_ACCESS_KEY", "", "secret of that access key"],
+  ["FILE_SIZE_LIMIT_MB", "25", "largest file a person may upload, in megabytes"],
 ] as const;
 
 const envSchema = z.object({
@@ -56,6 +72,13 @@ const envSchema = z.object({
   SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(30),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  STORAGE: z.enum(["local", "s3"], { message: "must be local or s3" }).default("local"),
+  S3_ENDPOINT: z.url("must be a full URL such as https://minio.district.org").optional(),
+  S3_BUCKET: z.string().min(1).optional(),
+  S3_REGION: z.string().min(1).default("us-east-1"),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  FILE_SIZE_LIMIT_MB: z.coerce.number().int().min(1).max(2048).default(25),
 });
 
 export type Config = {
@@ -72,6 +95,8 @@ export type Config = {
   signInPerMinute: number;
   env: "development" | "production" | "test";
   logLevel: string;
+  storage: StorageConfig;
+  fileSizeLimitBytes: number;
 };
 
 /** Parses the environment once; throws a message that names each bad variable. */
@@ -96,5 +121,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     signInPerMinute: e.SIGN_IN_RATE_LIMIT,
     env: e.NODE_ENV,
     logLevel: e.LOG_LEVEL,
+    storage: {
+      storage: e.STORAGE,
+      dataDir: path.resolve(e.DATA_DIR),
+      s3: {
+        endpoint: e.S3_ENDPOINT,
+        bucket: e.S3_BUCKET,
+        region: e.S3_REGION,
+        accessKeyId: e.S3_ACCESS_KEY_ID,
+        secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+      },
+    },
+    fileSizeLimitBytes: e.FILE_SIZE_LIMIT_MB * 1024 * 1024,
   };
 }

@@ -6,6 +6,7 @@ import { isEmpty, seedDemo } from "./db/seed/seed.ts";
 import { loadAuthSecret } from "./http/auth/secret.ts";
 import { MailDelivery } from "./mail/delivery.ts";
 import { openDatabase, startClusterBus } from "./runtime.ts";
+import { openStore } from "./storage/index.ts";
 
 const HELP = `lamplight — professional learning communities, self-hosted
 
@@ -40,7 +41,7 @@ async function main(argv: string[]): Promise<void> {
   if (command === "seed") {
     if (!values.demo) throw new Error("Say what to seed: lamplight seed --demo");
     const database = await openDatabase(config);
-    const created = await seedDemo(database.db);
+    const created = await seedDemo(database.db, await openStore(config.storage));
     await database.close();
     console.log(created.length ? `Seeded: ${created.join(", ")}.` : "The demo districts already exist.");
     return;
@@ -51,9 +52,10 @@ async function main(argv: string[]): Promise<void> {
 
 async function start(config: ReturnType<typeof loadConfig>) {
   const database = await openDatabase(config);
+  const store = await openStore(config.storage);
   let seeded = false;
   if (config.env !== "production" && (await isEmpty(database.db))) {
-    await seedDemo(database.db);
+    await seedDemo(database.db, store);
     seeded = true;
   }
   const warn = { warn: (o: unknown, m?: string) => console.warn(m, o) };
@@ -68,6 +70,7 @@ async function start(config: ReturnType<typeof loadConfig>) {
     signInPerMinute: config.signInPerMinute,
     trustProxy: config.trustProxy,
     live: { bus: cluster.bus },
+    files: { store, sizeLimitBytes: config.fileSizeLimitBytes },
   });
   try {
     await app.listen({ port: config.port, host: config.host });

@@ -1,3 +1,4 @@
+import { rm } from "node:fs/promises";
 import { eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "../app.ts";
@@ -5,6 +6,7 @@ import type { Db } from "../db/client.ts";
 import { communities, people } from "../db/schema/index.ts";
 import { DEMO_PASSWORD } from "../db/seed/demo-data.ts";
 import { MailDelivery } from "../mail/delivery.ts";
+import { type LocalStore, temporaryStore } from "../storage/index.ts";
 import { cloneDatabase } from "./database.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: a test reads whatever JSON the API answered, asserting its shape as it goes.
@@ -22,6 +24,8 @@ export type TestApp = {
   app: FastifyInstance;
   db: Db;
   mail: MailDelivery;
+  /** Where this app keeps uploaded files (a temporary folder, removed on close). */
+  store: LocalStore;
   /** Signs in (demo password by default) and returns a client carrying a new session cookie. */
   signIn: (email: string, password?: string) => Promise<Client>;
   /**
@@ -39,13 +43,20 @@ export const PUBLIC_URL = "http://localhost:3000";
 
 /** The whole app on its own cloned database, driven through Fastify's inject (full HTTP pipeline). */
 export async function startTestApp(
-  options: { smtpUrl?: string; signInPerMinute?: number; writesPerMinute?: number } = {},
+  options: {
+    smtpUrl?: string;
+    signInPerMinute?: number;
+    writesPerMinute?: number;
+    fileSizeLimitBytes?: number;
+  } = {},
 ): Promise<TestApp> {
   const database = await cloneDatabase();
   const mail = new MailDelivery(database.db, options.smtpUrl, "Lamplight <lamplight@riverside.example>", {
     warn: () => {},
   });
+  const store = await temporaryStore();
   const app = await buildApp({
+    files: { store, sizeLimitBytes: options.fileSizeLimitBytes ?? 5 * 1024 * 1024 },
     db: database.db,
     publicUrl: PUBLIC_URL,
     authSecret: "test-secret-test-secret-test-secret-42",
@@ -104,6 +115,7 @@ export async function startTestApp(
     app,
     db: database.db,
     mail,
+    store,
     anonymous: client(""),
     signIn,
     as: (email) => {
@@ -128,6 +140,7 @@ export async function startTestApp(
       await app.close();
       await mail.stop();
       await database.drop();
+      await rm(store.root, { recursive: true, force: true });
     },
   };
 }

@@ -1,6 +1,7 @@
 import { hashPassword } from "better-auth/crypto";
 import { eq, sql } from "drizzle-orm";
 import { newId } from "../../lib/ids.ts";
+import type { ObjectStore } from "../../storage/index.ts";
 import type { Db, Tx } from "../client.ts";
 import {
   accounts,
@@ -12,6 +13,7 @@ import {
   personSchools,
   schools,
 } from "../schema/index.ts";
+import { seedDemoArtifacts } from "./demo-artifacts.ts";
 import { DEMO_PASSWORD, type DemoDistrict, lakeside, riverside } from "./demo-data.ts";
 import { seedDemoMeetings } from "./demo-meetings.ts";
 
@@ -22,10 +24,10 @@ export async function isEmpty(db: Db): Promise<boolean> {
 }
 
 /** Seeds both demo districts (skipping one that exists), in one transaction. */
-export async function seedDemo(db: Db): Promise<string[]> {
+export async function seedDemo(db: Db, store?: ObjectStore): Promise<string[]> {
   // One hash for the shared demo password keeps seeding fast; each account still has its own row.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  return db.transaction(async (tx) => {
+  const created = await db.transaction(async (tx) => {
     const created: string[] = [];
     for (const district of [riverside, lakeside]) {
       const [exists] = await tx
@@ -39,6 +41,9 @@ export async function seedDemo(db: Db): Promise<string[]> {
     }
     return created;
   });
+  // Work samples carry files, so they need the store (the tests' template database has none).
+  if (store) await seedDemoArtifacts(db, store);
+  return created;
 }
 
 async function seedDistrict(tx: Tx, district: DemoDistrict, passwordHash: string) {

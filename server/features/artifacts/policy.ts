@@ -67,3 +67,20 @@ export function canNominate(a: ArtifactAccess): boolean {
 export function canReviewExemplar(a: ArtifactAccess): boolean {
   return a.community !== null && canManage(a.community);
 }
+
+/** Whether a community's list may include its student work for this actor (never for partners). */
+export function seesStudentWork(community: CommunityAccess): boolean {
+  if (community.actor.orgRole === "partner") return false;
+  return !(community.membership?.status === "active" && community.membership.role === "partner");
+}
+
+/** What the artifact page offers the actor; each answer is the rule its route enforces. */
+export function artifactCan(a: ArtifactAccess) {
+  return {
+    edit: canEditArtifact(a),
+    archive: canArchiveArtifact(a),
+    giveFeedback: canGiveFeedback(a),
+    nominate: canNominate(a),
+    reviewExemplar: canReviewExemplar(a),
+  };
+}
