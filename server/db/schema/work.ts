@@ -79,6 +79,9 @@ export const artifacts = pgTable(
     index("artifacts_owner_idx").on(t.orgId, t.ownerId),
     index("artifacts_search_idx").using("gin", t.search),
     index("artifacts_title_trgm_idx").using("gin", t.title.op("gin_trgm_ops")),
+    // Standards found by code and by prefix ("7.RP" finds CCSS.MATH.7.RP.A.2): regular expressions on
+    // the codes, which a trigram index answers.
+    index("artifacts_standards_trgm_idx").using("gin", sql`lamplight_words(${t.standards}) gin_trgm_ops`),
   ],
 );
 
