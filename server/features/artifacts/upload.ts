@@ -33,6 +33,13 @@ export async function receiveUpload(request: FastifyRequest, options: FileOption
   };
   let data: unknown = {};
   const limitMb = Math.round(options.sizeLimitBytes / 1024 / 1024);
+  // The file being received: a size-limit error may surface from the stream or from the parts iterator.
+  let current = { index: 0, name: "file" };
+  const overLimit = () =>
+    tooLarge(
+      `files.${current.index}`,
+      `${current.name} is larger than ${limitMb} MB; upload a smaller file.`,
+    );
   try {
     const parts = request.parts({
       limits: {
@@ -54,11 +61,8 @@ export async function receiveUpload(request: FastifyRequest, options: FileOption
       }
       const index = stored.length;
       const name = cleanFileName(part.filename);
-      const file = await spool(part.file, options.store.scratchDir).catch((error: { code?: string }) => {
-        if (error.code === "FST_REQ_FILE_TOO_LARGE")
-          throw tooLarge(`files.${index}`, `${name} is larger than ${limitMb} MB; upload a smaller file.`);
-        throw error;
-      });
+      current = { index, name };
+      const file = await spool(part.file, options.store.scratchDir);
       try {
         const detected = await detect(file.path, file.size).catch((error) => {
           if (error instanceof RefusedFile) throw invalid(`files.${index}`, `${name}: ${error.message}`);
@@ -79,6 +83,7 @@ export async function receiveUpload(request: FastifyRequest, options: FileOption
     return { data, files: stored, discard };
   } catch (error) {
     await discard();
+    if ((error as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE") throw overLimit();
     throw translate(error);
   }
 }
