@@ -112,3 +112,7 @@ export const mentionCandidateListSchema = z.object({ items: z.array(mentionCandi
 export type MentionCandidate = z.infer<typeof mentionCandidateSchema>;
 
 export const followSchema = z.object({ following: z.boolean() });
+
+/** The preview of what is being written, rendered exactly as it will be shown. */
+export const previewInputSchema = z.object({ body: text(MAX_POST_BODY) }).strict();
+export const previewSchema = z.object({ html: z.string() });

@@ -7,6 +7,8 @@ import {
   mentionQuerySchema,
   postEditSchema,
   postSchema,
+  previewInputSchema,
+  previewSchema,
   replyInputSchema,
   revisionListSchema,
   threadInputSchema,
@@ -22,6 +24,7 @@ import {
   getThread,
   listThreads,
   mentionCandidates,
+  previewMarkdown,
   setFollowing,
   setPinned,
 } from "./threads.ts";
@@ -56,6 +59,12 @@ export const discussionRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) =
       },
     },
     async (request) => mentionCandidates(await ctx(request), request.params.id, request.query.q),
+  );
+
+  app.post(
+    "/api/v1/communities/:id/discussion-preview",
+    { schema: { tags, params, body: previewInputSchema, response: { 200: previewSchema } } },
+    async (request) => previewMarkdown(await ctx(request), request.params.id, request.body.body),
   );
 
   app.get(

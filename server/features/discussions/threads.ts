@@ -9,12 +9,14 @@ import { posts, threadFollows, threads } from "../../db/schema/index.ts";
 import { forbidden, invalid } from "../../http/errors.ts";
 import type { ServiceContext } from "../../lib/context.ts";
 import { newId } from "../../lib/ids.ts";
+import { mentionedIds, renderMarkdown } from "../../lib/markdown.ts";
 import { loadCommunity } from "../communities/load.ts";
 import {
   loadThread,
   presentPosts,
   presentSummary,
   queryPosts,
+  readersAmong,
   type ThreadRow,
   threadColumns,
 } from "./load.ts";
@@ -149,4 +151,12 @@ export async function mentionCandidates(
       ${q ? sql`and (p.name ilike ${`${pattern}%`} or p.name ilike ${`% ${pattern}%`})` : sql``}
     order by p.name, p.id limit 10`);
   return { items: result.rows };
+}
+
+/** Renders a draft as it will appear, for the editor's preview (those who may write here). */
+export async function previewMarkdown(ctx: ServiceContext, communityId: string, body: string) {
+  const community = await loadCommunity(ctx.db, ctx.actor, communityId);
+  if (!canContribute(community.access))
+    throw forbidden("Only the community's members, partners and facilitators can write here.");
+  return { html: renderMarkdown(body, await readersAmong(ctx.db, communityId, mentionedIds(body))) };
 }

@@ -137,6 +137,15 @@ export const discussionSpecs: Runnable[] = [
     },
   }),
   spec<ThreadFx>({
+    routes: ["POST /api/v1/communities/:id/discussion-preview"],
+    grid: writers,
+    prepare: readOnly,
+    call: (a, fx) => a.client.post(`/api/v1/communities/${fx.id}/discussion-preview`, { body: "**Hi**" }),
+    verify: (outcome, { body }) => {
+      if (outcome === "Y") expect(body.html).toBe("<p><strong>Hi</strong></p>\n");
+    },
+  }),
+  spec<ThreadFx>({
     routes: ["GET /api/v1/threads/:id"],
     grid: readers,
     prepare: readOnly,
