@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Client, startTestApp, type TestApp } from "../../test/app.ts";
-import { createCommunity, createPerson, orgId as orgIdOf } from "../../test/factories.ts";
+import { createCommunity, orgId as orgIdOf } from "../../test/factories.ts";
 import { insertArtifact, insertThread } from "./test-fixtures.ts";
 
 let t: TestApp;

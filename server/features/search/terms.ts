@@ -30,11 +30,13 @@ export const STOP = "\u0002";
 export const HEADLINE_OPTIONS = `StartSel="${START}", StopSel="${STOP}", MaxWords=35, MinWords=15`;
 export const TITLE_OPTIONS = `StartSel="${START}", StopSel="${STOP}", HighlightAll=true`;
 
+const MARKS = new RegExp(`([${START}${STOP}])`);
+
 /** Marked text → plain segments, so the browser renders <mark> without ever parsing HTML. */
 export function toSegments(marked: string): Segment[] {
   const segments: Segment[] = [];
   let highlighted = false;
-  for (const part of marked.split(/([\u0001\u0002])/)) {
+  for (const part of marked.split(MARKS)) {
     if (part === START) highlighted = true;
     else if (part === STOP) highlighted = false;
     else if (part) {
