@@ -240,6 +240,34 @@ describe("anonymous feedback", () => {
   });
 });
 
+describe("the community setting", () => {
+  it("is off by default, and the facilitator turns it on in the community", async () => {
+    const coach = await as("coach");
+    const made = await coach.post("/api/v1/communities", {
+      name: "Setting circle",
+      kind: "critical_friends_group",
+    });
+    expect(made.body.anonymousFeedback).toBe(false);
+    const changed = await coach.patch(`/api/v1/communities/${made.body.id}`, { anonymousFeedback: true });
+    expect(changed.status).toBe(200);
+    expect((await coach.get(`/api/v1/communities/${made.body.id}`)).body.anonymousFeedback).toBe(true);
+    const artifact = await createArtifact(t.db, {
+      orgId,
+      communityId: made.body.id,
+      ownerId: person("coach"),
+    });
+    expect((await coach.get(url(artifact.id))).body.anonymousAllowed).toBe(true);
+    const bad = await coach.patch(`/api/v1/communities/${made.body.id}`, { anonymousFeedback: "yes" });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].path).toBe("anonymousFeedback");
+    // Members cannot change it.
+    const member = await (await as("teacher2")).patch(`/api/v1/communities/${communityId}`, {
+      anonymousFeedback: true,
+    });
+    expect(member.status).toBe(403);
+  });
+});
+
 describe("the presenter's notification", () => {
   it("tells the presenter, in the same change, who gave what on which work", async () => {
     const artifact = await quiz();
