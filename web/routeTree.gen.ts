@@ -14,6 +14,8 @@ import { Route as ForgotPasswordRouteImport } from './routes/forgot-password'
 import { Route as ResetPasswordRouteImport } from './routes/reset-password'
 import { Route as SignInRouteImport } from './routes/sign-in'
 import { Route as AuthedIndexRouteImport } from './routes/_authed/index'
+import { Route as AuthedExemplarsRouteImport } from './routes/_authed/exemplars'
+import { Route as AuthedNotificationsRouteImport } from './routes/_authed/notifications'
 import { Route as AuthedProfileRouteImport } from './routes/_authed/profile'
 import { Route as InvitationsTokenRouteImport } from './routes/invitations.$token'
 import { Route as AuthedAdminAuditRouteImport } from './routes/_authed/admin/audit'
@@ -58,6 +60,16 @@ const SignInRoute = SignInRouteImport.update({
 const AuthedIndexRoute = AuthedIndexRouteImport.update({
   id: '/',
   path: '/',
+  getParentRoute: () => AuthedRoute,
+} as any)
+const AuthedExemplarsRoute = AuthedExemplarsRouteImport.update({
+  id: '/exemplars',
+  path: '/exemplars',
+  getParentRoute: () => AuthedRoute,
+} as any)
+const AuthedNotificationsRoute = AuthedNotificationsRouteImport.update({
+  id: '/notifications',
+  path: '/notifications',
   getParentRoute: () => AuthedRoute,
 } as any)
 const AuthedProfileRoute = AuthedProfileRouteImport.update({
@@ -182,6 +194,8 @@ export interface FileRoutesByFullPath {
   '/forgot-password': typeof ForgotPasswordRoute
   '/reset-password': typeof ResetPasswordRoute
   '/sign-in': typeof SignInRoute
+  '/exemplars': typeof AuthedExemplarsRoute
+  '/notifications': typeof AuthedNotificationsRoute
   '/profile': typeof AuthedProfileRoute
   '/invitations/$token': typeof InvitationsTokenRoute
   '/admin/audit': typeof AuthedAdminAuditRoute
@@ -208,6 +222,8 @@ export interface FileRoutesByTo {
   '/forgot-password': typeof ForgotPasswordRoute
   '/reset-password': typeof ResetPasswordRoute
   '/sign-in': typeof SignInRoute
+  '/exemplars': typeof AuthedExemplarsRoute
+  '/notifications': typeof AuthedNotificationsRoute
   '/profile': typeof AuthedProfileRoute
   '/invitations/$token': typeof InvitationsTokenRoute
   '/': typeof AuthedIndexRoute
@@ -237,6 +253,8 @@ export interface FileRoutesById {
   '/forgot-password': typeof ForgotPasswordRoute
   '/reset-password': typeof ResetPasswordRoute
   '/sign-in': typeof SignInRoute
+  '/_authed/exemplars': typeof AuthedExemplarsRoute
+  '/_authed/notifications': typeof AuthedNotificationsRoute
   '/_authed/profile': typeof AuthedProfileRoute
   '/invitations/$token': typeof InvitationsTokenRoute
   '/_authed/': typeof AuthedIndexRoute
@@ -267,6 +285,8 @@ export interface FileRouteTypes {
     | '/forgot-password'
     | '/reset-password'
     | '/sign-in'
+    | '/exemplars'
+    | '/notifications'
     | '/profile'
     | '/invitations/$token'
     | '/admin/audit'
@@ -293,6 +313,8 @@ export interface FileRouteTypes {
     | '/forgot-password'
     | '/reset-password'
     | '/sign-in'
+    | '/exemplars'
+    | '/notifications'
     | '/profile'
     | '/invitations/$token'
     | '/'
@@ -321,6 +343,8 @@ export interface FileRouteTypes {
     | '/forgot-password'
     | '/reset-password'
     | '/sign-in'
+    | '/_authed/exemplars'
+    | '/_authed/notifications'
     | '/_authed/profile'
     | '/invitations/$token'
     | '/_authed/'
@@ -388,6 +412,20 @@ declare module '@tanstack/react-router' {
       path: '/'
       fullPath: '/'
       preLoaderRoute: typeof AuthedIndexRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/_authed/exemplars': {
+      id: '/_authed/exemplars'
+      path: '/exemplars'
+      fullPath: '/exemplars'
+      preLoaderRoute: typeof AuthedExemplarsRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/_authed/notifications': {
+      id: '/_authed/notifications'
+      path: '/notifications'
+      fullPath: '/notifications'
+      preLoaderRoute: typeof AuthedNotificationsRouteImport
       parentRoute: typeof AuthedRoute
     }
     '/_authed/profile': {
@@ -541,6 +579,8 @@ declare module '@tanstack/react-router' {
 }
 
 interface AuthedRouteChildren {
+  AuthedExemplarsRoute: typeof AuthedExemplarsRoute
+  AuthedNotificationsRoute: typeof AuthedNotificationsRoute
   AuthedProfileRoute: typeof AuthedProfileRoute
   AuthedIndexRoute: typeof AuthedIndexRoute
   AuthedAdminAuditRoute: typeof AuthedAdminAuditRoute
@@ -565,6 +605,8 @@ interface AuthedRouteChildren {
 }
 
 const AuthedRouteChildren: AuthedRouteChildren = {
+  AuthedExemplarsRoute: AuthedExemplarsRoute,
+  AuthedNotificationsRoute: AuthedNotificationsRoute,
   AuthedProfileRoute: AuthedProfileRoute,
   AuthedIndexRoute: AuthedIndexRoute,
   AuthedAdminAuditRoute: AuthedAdminAuditRoute,

@@ -63,6 +63,7 @@ export const exemplarCanSchema = z.object({
 /** An artifact's exemplar state: its open nomination or approval (null when none) and what I may do. */
 export const artifactExemplarSchema = z.object({
   artifactId: z.string(),
+  artifactTitle: z.string(),
   exemplar: exemplarSchema.nullable(),
   can: exemplarCanSchema,
 });

@@ -40,6 +40,7 @@ export const en = {
     home: "Home",
     communities: "Communities",
     protocols: "Protocols",
+    exemplars: "Exemplars",
     people: "People",
     schools: "Schools",
     audit: "Audit log",

@@ -15,10 +15,11 @@ const open = sql`e.status in ('nominated', 'approved')`;
 
 /** The artifact's open nomination or approval, and what the caller may do about it. */
 export async function artifactExemplar(ctx: ServiceContext, artifactId: string): Promise<ArtifactExemplar> {
-  const { access } = await loadArtifactAccess(ctx.db, ctx.actor, artifactId);
+  const { head, access } = await loadArtifactAccess(ctx.db, ctx.actor, artifactId);
   const [row] = await queryExemplars(ctx.db, ctx.actor.orgId, sql`e.artifact_id = ${artifactId} and ${open}`);
   return {
     artifactId,
+    artifactTitle: head.title,
     exemplar: row ? presentExemplar(row) : null,
     can: exemplarCan(access, row ?? null),
   };

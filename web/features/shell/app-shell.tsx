@@ -11,6 +11,7 @@ import { Nav, type NavItem } from "../../ui/nav.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { signOut } from "../auth/api.ts";
 import { adminAccess, meKey, useMeQuery } from "../auth/me.ts";
+import { NotificationBell } from "../notifications/index.ts";
 import "./app-shell.css";
 
 /** Header, navigation, skip link and <main> around every screen. */
@@ -37,6 +38,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             </Link>
             {me ? <span className="brand__org">{me.organization.name}</span> : null}
           </div>
+          {me ? <NotificationBell /> : null}
           {me ? <MainNavigation me={me} /> : null}
         </div>
       </header>
@@ -66,6 +68,7 @@ function MainNavigation({ me }: { me: Me }) {
     { to: "/", label: t("nav.home"), exact: true },
     { to: "/communities", label: t("nav.communities") },
     { to: "/protocols", label: t("nav.protocols") },
+    { to: "/exemplars", label: t("nav.exemplars") },
   ];
   if (access.people) items.push({ to: "/admin/people", label: t("nav.people") });
   if (access.schools) items.push({ to: "/admin/schools", label: t("nav.schools") });
