@@ -191,6 +191,22 @@ describe("bad input", () => {
     }
   });
 
+  it("closes feedback on archived work, saying so", async () => {
+    const artifact = await createArtifact(t.db, {
+      orgId,
+      communityId,
+      ownerId: person("teacher1"),
+      archived: true,
+    });
+    const response = await (await as("teacher2")).post(url(artifact.id), { kind: "warm", body: "Late." });
+    expect(response.status).toBe(403);
+    expect(response.body.detail).toContain("archived");
+    expect((await (await as("teacher1")).get(url(artifact.id))).body.can).toEqual({
+      give: false,
+      answer: false,
+    });
+  });
+
   it("answers 404 to another district", async () => {
     const artifact = await quiz();
     const lakeside = await t.as("admin@lakeside.example");

@@ -7,7 +7,7 @@ import { forbidden, invalid, notFound } from "../../http/errors.ts";
 import type { ServiceContext } from "../../lib/context.ts";
 import { newId } from "../../lib/ids.ts";
 import { loadArtifactAccess } from "../artifacts/access.ts";
-import { canGiveFeedback } from "../artifacts/policy.ts";
+import { type ArtifactAccess, canGiveFeedback } from "../artifacts/policy.ts";
 import { notify } from "../notifications/notify.ts";
 import { meetingFeedback, presentFeedback, queryFeedback } from "./load.ts";
 import { canAnswerFeedback, canWithdrawFeedback } from "./policy.ts";
@@ -58,13 +58,7 @@ export async function listFeedback(
  */
 export async function giveFeedback(ctx: ServiceContext, artifactId: string, input: FeedbackInput) {
   const { head, access } = await loadArtifactAccess(ctx.db, ctx.actor, artifactId, true);
-  if (!canGiveFeedback(access)) {
-    const detail =
-      access.actor.id === access.ownerId
-        ? "This is your own work: your colleagues give the feedback, and you answer their questions."
-        : "Only the community's members and facilitators can give feedback on this work.";
-    throw forbidden(detail);
-  }
+  if (!canGiveFeedback(access)) throw forbidden(whyNoFeedback(access));
   const settings = await feedbackSettings(ctx.db, artifactId);
   if (input.anonymous && !settings.anonymousAllowed)
     throw invalid("anonymous", "This community does not allow anonymous feedback; give it with your name.");
@@ -97,6 +91,15 @@ export async function giveFeedback(ctx: ServiceContext, artifactId: string, inpu
     },
   });
   return loadOne(ctx, id, canAnswerFeedback(access));
+}
+
+/** Why feedback is refused, in words that say what is going on. */
+function whyNoFeedback(access: ArtifactAccess): string {
+  if (access.actor.id === access.ownerId)
+    return "This is your own work: your colleagues give the feedback, and you answer their questions.";
+  if (access.archived || access.community?.archived)
+    return "This work is archived, so feedback on it is closed.";
+  return "Only the community's members, partners, facilitators and leaders give feedback on its work.";
 }
 
 async function nameOf(db: Executor, personId: string) {
