@@ -215,4 +215,5 @@ CREATE INDEX "exemplars_org_idx" ON "exemplars" USING btree ("org_id","status","
 CREATE UNIQUE INDEX "exemplars_active_idx" ON "exemplars" USING btree ("artifact_id") WHERE status in ('nominated', 'approved');--> statement-breakpoint
 ALTER TABLE "agenda_items" ADD CONSTRAINT "agenda_items_artifact_id_artifacts_id_fk" FOREIGN KEY ("artifact_id") REFERENCES "public"."artifacts"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "communities_search_idx" ON "communities" USING gin ("search");--> statement-breakpoint
-CREATE INDEX "communities_name_trgm_idx" ON "communities" USING gin ("name" gin_trgm_ops);
+CREATE INDEX "communities_name_trgm_idx" ON "communities" USING gin ("name" gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "agenda_items_artifact_idx" ON "agenda_items" USING btree ("artifact_id") WHERE artifact_id is not null;

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import {
   bigserial,
   boolean,
@@ -137,7 +138,11 @@ export const agendaItems = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index("agenda_items_meeting_idx").on(t.orgId, t.meetingId, t.position)],
+  (t) => [
+    index("agenda_items_meeting_idx").on(t.orgId, t.meetingId, t.position),
+    // The live-meeting feedback shown on an artifact is found from the artifact.
+    index("agenda_items_artifact_idx").on(t.artifactId).where(sql`artifact_id is not null`),
+  ],
 );
 
 /** The server-owned state of a meeting's room: where it is and the shared countdown. */
