@@ -45,7 +45,7 @@ export const feedbackEn = {
       control: "Answer",
       controlLabel: "Answer the question: {{body}}",
       change: "Change answer",
-      changeLabel: "Change the answer to: {{body}}",
+      changeLabel: "Change answer to: {{body}}",
       field: "Your answer",
       save: "Save answer",
       saved: "Your answer is saved.",
