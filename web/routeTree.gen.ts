@@ -26,6 +26,7 @@ import { Route as AuthedCommunitiesIndexRouteImport } from './routes/_authed/com
 import { Route as AuthedCommunitiesNewRouteImport } from './routes/_authed/communities/new'
 import { Route as AuthedProtocolsIndexRouteImport } from './routes/_authed/protocols/index'
 import { Route as AuthedProtocolsNewRouteImport } from './routes/_authed/protocols/new'
+import { Route as AuthedThreadsThreadIdRouteImport } from './routes/_authed/threads/$threadId'
 import { Route as AuthedCommunitiesCommunityIdIndexRouteImport } from './routes/_authed/communities/$communityId/index'
 import { Route as AuthedCommunitiesCommunityIdEditRouteImport } from './routes/_authed/communities/$communityId/edit'
 import { Route as AuthedCommunitiesCommunityIdMinutesRouteImport } from './routes/_authed/communities/$communityId/minutes'
@@ -35,6 +36,7 @@ import { Route as AuthedMeetingsMeetingIdMinutesRouteImport } from './routes/_au
 import { Route as AuthedMeetingsMeetingIdProjectorRouteImport } from './routes/_authed/meetings/$meetingId/projector'
 import { Route as AuthedProtocolsProtocolIdIndexRouteImport } from './routes/_authed/protocols/$protocolId/index'
 import { Route as AuthedProtocolsProtocolIdEditRouteImport } from './routes/_authed/protocols/$protocolId/edit'
+import { Route as AuthedCommunitiesCommunityIdDiscussionsIndexRouteImport } from './routes/_authed/communities/$communityId/discussions/index'
 import { Route as AuthedCommunitiesCommunityIdMeetingsIndexRouteImport } from './routes/_authed/communities/$communityId/meetings/index'
 import { Route as AuthedCommunitiesCommunityIdMeetingsNewRouteImport } from './routes/_authed/communities/$communityId/meetings/new'
 
@@ -122,6 +124,11 @@ const AuthedProtocolsNewRoute = AuthedProtocolsNewRouteImport.update({
   path: '/protocols/new',
   getParentRoute: () => AuthedRoute,
 } as any)
+const AuthedThreadsThreadIdRoute = AuthedThreadsThreadIdRouteImport.update({
+  id: '/threads/$threadId',
+  path: '/threads/$threadId',
+  getParentRoute: () => AuthedRoute,
+} as any)
 const AuthedCommunitiesCommunityIdIndexRoute =
   AuthedCommunitiesCommunityIdIndexRouteImport.update({
     id: '/communities/$communityId/',
@@ -176,6 +183,12 @@ const AuthedProtocolsProtocolIdEditRoute =
     path: '/protocols/$protocolId/edit',
     getParentRoute: () => AuthedRoute,
   } as any)
+const AuthedCommunitiesCommunityIdDiscussionsIndexRoute =
+  AuthedCommunitiesCommunityIdDiscussionsIndexRouteImport.update({
+    id: '/communities/$communityId/discussions/',
+    path: '/communities/$communityId/discussions/',
+    getParentRoute: () => AuthedRoute,
+  } as any)
 const AuthedCommunitiesCommunityIdMeetingsIndexRoute =
   AuthedCommunitiesCommunityIdMeetingsIndexRouteImport.update({
     id: '/communities/$communityId/meetings/',
@@ -204,6 +217,7 @@ export interface FileRoutesByFullPath {
   '/admin/schools': typeof AuthedAdminSchoolsRoute
   '/communities/new': typeof AuthedCommunitiesNewRoute
   '/protocols/new': typeof AuthedProtocolsNewRoute
+  '/threads/$threadId': typeof AuthedThreadsThreadIdRoute
   '/communities/': typeof AuthedCommunitiesIndexRoute
   '/protocols/': typeof AuthedProtocolsIndexRoute
   '/communities/$communityId/edit': typeof AuthedCommunitiesCommunityIdEditRoute
@@ -216,6 +230,7 @@ export interface FileRoutesByFullPath {
   '/meetings/$meetingId/': typeof AuthedMeetingsMeetingIdIndexRoute
   '/protocols/$protocolId/': typeof AuthedProtocolsProtocolIdIndexRoute
   '/communities/$communityId/meetings/new': typeof AuthedCommunitiesCommunityIdMeetingsNewRoute
+  '/communities/$communityId/discussions/': typeof AuthedCommunitiesCommunityIdDiscussionsIndexRoute
   '/communities/$communityId/meetings/': typeof AuthedCommunitiesCommunityIdMeetingsIndexRoute
 }
 export interface FileRoutesByTo {
@@ -233,6 +248,7 @@ export interface FileRoutesByTo {
   '/admin/schools': typeof AuthedAdminSchoolsRoute
   '/communities/new': typeof AuthedCommunitiesNewRoute
   '/protocols/new': typeof AuthedProtocolsNewRoute
+  '/threads/$threadId': typeof AuthedThreadsThreadIdRoute
   '/communities': typeof AuthedCommunitiesIndexRoute
   '/protocols': typeof AuthedProtocolsIndexRoute
   '/communities/$communityId/edit': typeof AuthedCommunitiesCommunityIdEditRoute
@@ -245,6 +261,7 @@ export interface FileRoutesByTo {
   '/meetings/$meetingId': typeof AuthedMeetingsMeetingIdIndexRoute
   '/protocols/$protocolId': typeof AuthedProtocolsProtocolIdIndexRoute
   '/communities/$communityId/meetings/new': typeof AuthedCommunitiesCommunityIdMeetingsNewRoute
+  '/communities/$communityId/discussions': typeof AuthedCommunitiesCommunityIdDiscussionsIndexRoute
   '/communities/$communityId/meetings': typeof AuthedCommunitiesCommunityIdMeetingsIndexRoute
 }
 export interface FileRoutesById {
@@ -264,6 +281,7 @@ export interface FileRoutesById {
   '/_authed/admin/schools': typeof AuthedAdminSchoolsRoute
   '/_authed/communities/new': typeof AuthedCommunitiesNewRoute
   '/_authed/protocols/new': typeof AuthedProtocolsNewRoute
+  '/_authed/threads/$threadId': typeof AuthedThreadsThreadIdRoute
   '/_authed/communities/': typeof AuthedCommunitiesIndexRoute
   '/_authed/protocols/': typeof AuthedProtocolsIndexRoute
   '/_authed/communities/$communityId/edit': typeof AuthedCommunitiesCommunityIdEditRoute
@@ -276,6 +294,7 @@ export interface FileRoutesById {
   '/_authed/meetings/$meetingId/': typeof AuthedMeetingsMeetingIdIndexRoute
   '/_authed/protocols/$protocolId/': typeof AuthedProtocolsProtocolIdIndexRoute
   '/_authed/communities/$communityId/meetings/new': typeof AuthedCommunitiesCommunityIdMeetingsNewRoute
+  '/_authed/communities/$communityId/discussions/': typeof AuthedCommunitiesCommunityIdDiscussionsIndexRoute
   '/_authed/communities/$communityId/meetings/': typeof AuthedCommunitiesCommunityIdMeetingsIndexRoute
 }
 export interface FileRouteTypes {
@@ -295,6 +314,7 @@ export interface FileRouteTypes {
     | '/admin/schools'
     | '/communities/new'
     | '/protocols/new'
+    | '/threads/$threadId'
     | '/communities/'
     | '/protocols/'
     | '/communities/$communityId/edit'
@@ -307,6 +327,7 @@ export interface FileRouteTypes {
     | '/meetings/$meetingId/'
     | '/protocols/$protocolId/'
     | '/communities/$communityId/meetings/new'
+    | '/communities/$communityId/discussions/'
     | '/communities/$communityId/meetings/'
   fileRoutesByTo: FileRoutesByTo
   to:
@@ -324,6 +345,7 @@ export interface FileRouteTypes {
     | '/admin/schools'
     | '/communities/new'
     | '/protocols/new'
+    | '/threads/$threadId'
     | '/communities'
     | '/protocols'
     | '/communities/$communityId/edit'
@@ -336,6 +358,7 @@ export interface FileRouteTypes {
     | '/meetings/$meetingId'
     | '/protocols/$protocolId'
     | '/communities/$communityId/meetings/new'
+    | '/communities/$communityId/discussions'
     | '/communities/$communityId/meetings'
   id:
     | '__root__'
@@ -354,6 +377,7 @@ export interface FileRouteTypes {
     | '/_authed/admin/schools'
     | '/_authed/communities/new'
     | '/_authed/protocols/new'
+    | '/_authed/threads/$threadId'
     | '/_authed/communities/'
     | '/_authed/protocols/'
     | '/_authed/communities/$communityId/edit'
@@ -366,6 +390,7 @@ export interface FileRouteTypes {
     | '/_authed/meetings/$meetingId/'
     | '/_authed/protocols/$protocolId/'
     | '/_authed/communities/$communityId/meetings/new'
+    | '/_authed/communities/$communityId/discussions/'
     | '/_authed/communities/$communityId/meetings/'
   fileRoutesById: FileRoutesById
 }
@@ -498,6 +523,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthedProtocolsNewRouteImport
       parentRoute: typeof AuthedRoute
     }
+    '/_authed/threads/$threadId': {
+      id: '/_authed/threads/$threadId'
+      path: '/threads/$threadId'
+      fullPath: '/threads/$threadId'
+      preLoaderRoute: typeof AuthedThreadsThreadIdRouteImport
+      parentRoute: typeof AuthedRoute
+    }
     '/_authed/communities/$communityId/': {
       id: '/_authed/communities/$communityId/'
       path: '/communities/$communityId'
@@ -561,6 +593,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthedProtocolsProtocolIdEditRouteImport
       parentRoute: typeof AuthedRoute
     }
+    '/_authed/communities/$communityId/discussions/': {
+      id: '/_authed/communities/$communityId/discussions/'
+      path: '/communities/$communityId/discussions'
+      fullPath: '/communities/$communityId/discussions/'
+      preLoaderRoute: typeof AuthedCommunitiesCommunityIdDiscussionsIndexRouteImport
+      parentRoute: typeof AuthedRoute
+    }
     '/_authed/communities/$communityId/meetings/': {
       id: '/_authed/communities/$communityId/meetings/'
       path: '/communities/$communityId/meetings'
@@ -589,6 +628,7 @@ interface AuthedRouteChildren {
   AuthedAdminSchoolsRoute: typeof AuthedAdminSchoolsRoute
   AuthedCommunitiesNewRoute: typeof AuthedCommunitiesNewRoute
   AuthedProtocolsNewRoute: typeof AuthedProtocolsNewRoute
+  AuthedThreadsThreadIdRoute: typeof AuthedThreadsThreadIdRoute
   AuthedCommunitiesIndexRoute: typeof AuthedCommunitiesIndexRoute
   AuthedProtocolsIndexRoute: typeof AuthedProtocolsIndexRoute
   AuthedCommunitiesCommunityIdEditRoute: typeof AuthedCommunitiesCommunityIdEditRoute
@@ -601,6 +641,7 @@ interface AuthedRouteChildren {
   AuthedMeetingsMeetingIdIndexRoute: typeof AuthedMeetingsMeetingIdIndexRoute
   AuthedProtocolsProtocolIdIndexRoute: typeof AuthedProtocolsProtocolIdIndexRoute
   AuthedCommunitiesCommunityIdMeetingsNewRoute: typeof AuthedCommunitiesCommunityIdMeetingsNewRoute
+  AuthedCommunitiesCommunityIdDiscussionsIndexRoute: typeof AuthedCommunitiesCommunityIdDiscussionsIndexRoute
   AuthedCommunitiesCommunityIdMeetingsIndexRoute: typeof AuthedCommunitiesCommunityIdMeetingsIndexRoute
 }
 
@@ -615,6 +656,7 @@ const AuthedRouteChildren: AuthedRouteChildren = {
   AuthedAdminSchoolsRoute: AuthedAdminSchoolsRoute,
   AuthedCommunitiesNewRoute: AuthedCommunitiesNewRoute,
   AuthedProtocolsNewRoute: AuthedProtocolsNewRoute,
+  AuthedThreadsThreadIdRoute: AuthedThreadsThreadIdRoute,
   AuthedCommunitiesIndexRoute: AuthedCommunitiesIndexRoute,
   AuthedProtocolsIndexRoute: AuthedProtocolsIndexRoute,
   AuthedCommunitiesCommunityIdEditRoute: AuthedCommunitiesCommunityIdEditRoute,
@@ -630,6 +672,8 @@ const AuthedRouteChildren: AuthedRouteChildren = {
   AuthedProtocolsProtocolIdIndexRoute: AuthedProtocolsProtocolIdIndexRoute,
   AuthedCommunitiesCommunityIdMeetingsNewRoute:
     AuthedCommunitiesCommunityIdMeetingsNewRoute,
+  AuthedCommunitiesCommunityIdDiscussionsIndexRoute:
+    AuthedCommunitiesCommunityIdDiscussionsIndexRoute,
   AuthedCommunitiesCommunityIdMeetingsIndexRoute:
     AuthedCommunitiesCommunityIdMeetingsIndexRoute,
 }

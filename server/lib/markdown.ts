@@ -81,7 +81,9 @@ const sanitizeOptions: sanitizeHtml.IOptions = {
       const href = (attribs.href ?? "").trim();
       return {
         tagName: "a",
-        attribs: SAFE_HREF.test(href) ? { href, rel: "nofollow noopener noreferrer" } : {},
+        attribs: (SAFE_HREF.test(href)
+          ? { href, rel: "nofollow noopener noreferrer" }
+          : {}) as sanitizeHtml.Attributes,
       };
     },
   },
