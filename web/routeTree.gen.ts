@@ -17,11 +17,13 @@ import { Route as AuthedIndexRouteImport } from './routes/_authed/index'
 import { Route as AuthedExemplarsRouteImport } from './routes/_authed/exemplars'
 import { Route as AuthedNotificationsRouteImport } from './routes/_authed/notifications'
 import { Route as AuthedProfileRouteImport } from './routes/_authed/profile'
+import { Route as AuthedWorkRouteImport } from './routes/_authed/work'
 import { Route as InvitationsTokenRouteImport } from './routes/invitations.$token'
 import { Route as AuthedAdminAuditRouteImport } from './routes/_authed/admin/audit'
 import { Route as AuthedAdminOutboxRouteImport } from './routes/_authed/admin/outbox'
 import { Route as AuthedAdminPeopleRouteImport } from './routes/_authed/admin/people'
 import { Route as AuthedAdminSchoolsRouteImport } from './routes/_authed/admin/schools'
+import { Route as AuthedArtifactsArtifactIdRouteImport } from './routes/_authed/artifacts/$artifactId'
 import { Route as AuthedCommunitiesIndexRouteImport } from './routes/_authed/communities/index'
 import { Route as AuthedCommunitiesNewRouteImport } from './routes/_authed/communities/new'
 import { Route as AuthedProtocolsIndexRouteImport } from './routes/_authed/protocols/index'
@@ -36,6 +38,8 @@ import { Route as AuthedMeetingsMeetingIdMinutesRouteImport } from './routes/_au
 import { Route as AuthedMeetingsMeetingIdProjectorRouteImport } from './routes/_authed/meetings/$meetingId/projector'
 import { Route as AuthedProtocolsProtocolIdIndexRouteImport } from './routes/_authed/protocols/$protocolId/index'
 import { Route as AuthedProtocolsProtocolIdEditRouteImport } from './routes/_authed/protocols/$protocolId/edit'
+import { Route as AuthedCommunitiesCommunityIdArtifactsIndexRouteImport } from './routes/_authed/communities/$communityId/artifacts/index'
+import { Route as AuthedCommunitiesCommunityIdArtifactsNewRouteImport } from './routes/_authed/communities/$communityId/artifacts/new'
 import { Route as AuthedCommunitiesCommunityIdDiscussionsIndexRouteImport } from './routes/_authed/communities/$communityId/discussions/index'
 import { Route as AuthedCommunitiesCommunityIdMeetingsIndexRouteImport } from './routes/_authed/communities/$communityId/meetings/index'
 import { Route as AuthedCommunitiesCommunityIdMeetingsNewRouteImport } from './routes/_authed/communities/$communityId/meetings/new'
@@ -79,6 +83,11 @@ const AuthedProfileRoute = AuthedProfileRouteImport.update({
   path: '/profile',
   getParentRoute: () => AuthedRoute,
 } as any)
+const AuthedWorkRoute = AuthedWorkRouteImport.update({
+  id: '/work',
+  path: '/work',
+  getParentRoute: () => AuthedRoute,
+} as any)
 const InvitationsTokenRoute = InvitationsTokenRouteImport.update({
   id: '/invitations/$token',
   path: '/invitations/$token',
@@ -104,6 +113,12 @@ const AuthedAdminSchoolsRoute = AuthedAdminSchoolsRouteImport.update({
   path: '/admin/schools',
   getParentRoute: () => AuthedRoute,
 } as any)
+const AuthedArtifactsArtifactIdRoute =
+  AuthedArtifactsArtifactIdRouteImport.update({
+    id: '/artifacts/$artifactId',
+    path: '/artifacts/$artifactId',
+    getParentRoute: () => AuthedRoute,
+  } as any)
 const AuthedCommunitiesIndexRoute = AuthedCommunitiesIndexRouteImport.update({
   id: '/communities/',
   path: '/communities/',
@@ -183,6 +198,18 @@ const AuthedProtocolsProtocolIdEditRoute =
     path: '/protocols/$protocolId/edit',
     getParentRoute: () => AuthedRoute,
   } as any)
+const AuthedCommunitiesCommunityIdArtifactsIndexRoute =
+  AuthedCommunitiesCommunityIdArtifactsIndexRouteImport.update({
+    id: '/communities/$communityId/artifacts/',
+    path: '/communities/$communityId/artifacts/',
+    getParentRoute: () => AuthedRoute,
+  } as any)
+const AuthedCommunitiesCommunityIdArtifactsNewRoute =
+  AuthedCommunitiesCommunityIdArtifactsNewRouteImport.update({
+    id: '/communities/$communityId/artifacts/new',
+    path: '/communities/$communityId/artifacts/new',
+    getParentRoute: () => AuthedRoute,
+  } as any)
 const AuthedCommunitiesCommunityIdDiscussionsIndexRoute =
   AuthedCommunitiesCommunityIdDiscussionsIndexRouteImport.update({
     id: '/communities/$communityId/discussions/',
@@ -210,11 +237,13 @@ export interface FileRoutesByFullPath {
   '/exemplars': typeof AuthedExemplarsRoute
   '/notifications': typeof AuthedNotificationsRoute
   '/profile': typeof AuthedProfileRoute
+  '/work': typeof AuthedWorkRoute
   '/invitations/$token': typeof InvitationsTokenRoute
   '/admin/audit': typeof AuthedAdminAuditRoute
   '/admin/outbox': typeof AuthedAdminOutboxRoute
   '/admin/people': typeof AuthedAdminPeopleRoute
   '/admin/schools': typeof AuthedAdminSchoolsRoute
+  '/artifacts/$artifactId': typeof AuthedArtifactsArtifactIdRoute
   '/communities/new': typeof AuthedCommunitiesNewRoute
   '/protocols/new': typeof AuthedProtocolsNewRoute
   '/threads/$threadId': typeof AuthedThreadsThreadIdRoute
@@ -229,7 +258,9 @@ export interface FileRoutesByFullPath {
   '/communities/$communityId/': typeof AuthedCommunitiesCommunityIdIndexRoute
   '/meetings/$meetingId/': typeof AuthedMeetingsMeetingIdIndexRoute
   '/protocols/$protocolId/': typeof AuthedProtocolsProtocolIdIndexRoute
+  '/communities/$communityId/artifacts/new': typeof AuthedCommunitiesCommunityIdArtifactsNewRoute
   '/communities/$communityId/meetings/new': typeof AuthedCommunitiesCommunityIdMeetingsNewRoute
+  '/communities/$communityId/artifacts/': typeof AuthedCommunitiesCommunityIdArtifactsIndexRoute
   '/communities/$communityId/discussions/': typeof AuthedCommunitiesCommunityIdDiscussionsIndexRoute
   '/communities/$communityId/meetings/': typeof AuthedCommunitiesCommunityIdMeetingsIndexRoute
 }
@@ -240,12 +271,14 @@ export interface FileRoutesByTo {
   '/exemplars': typeof AuthedExemplarsRoute
   '/notifications': typeof AuthedNotificationsRoute
   '/profile': typeof AuthedProfileRoute
+  '/work': typeof AuthedWorkRoute
   '/invitations/$token': typeof InvitationsTokenRoute
   '/': typeof AuthedIndexRoute
   '/admin/audit': typeof AuthedAdminAuditRoute
   '/admin/outbox': typeof AuthedAdminOutboxRoute
   '/admin/people': typeof AuthedAdminPeopleRoute
   '/admin/schools': typeof AuthedAdminSchoolsRoute
+  '/artifacts/$artifactId': typeof AuthedArtifactsArtifactIdRoute
   '/communities/new': typeof AuthedCommunitiesNewRoute
   '/protocols/new': typeof AuthedProtocolsNewRoute
   '/threads/$threadId': typeof AuthedThreadsThreadIdRoute
@@ -260,7 +293,9 @@ export interface FileRoutesByTo {
   '/communities/$communityId': typeof AuthedCommunitiesCommunityIdIndexRoute
   '/meetings/$meetingId': typeof AuthedMeetingsMeetingIdIndexRoute
   '/protocols/$protocolId': typeof AuthedProtocolsProtocolIdIndexRoute
+  '/communities/$communityId/artifacts/new': typeof AuthedCommunitiesCommunityIdArtifactsNewRoute
   '/communities/$communityId/meetings/new': typeof AuthedCommunitiesCommunityIdMeetingsNewRoute
+  '/communities/$communityId/artifacts': typeof AuthedCommunitiesCommunityIdArtifactsIndexRoute
   '/communities/$communityId/discussions': typeof AuthedCommunitiesCommunityIdDiscussionsIndexRoute
   '/communities/$communityId/meetings': typeof AuthedCommunitiesCommunityIdMeetingsIndexRoute
 }
@@ -273,12 +308,14 @@ export interface FileRoutesById {
   '/_authed/exemplars': typeof AuthedExemplarsRoute
   '/_authed/notifications': typeof AuthedNotificationsRoute
   '/_authed/profile': typeof AuthedProfileRoute
+  '/_authed/work': typeof AuthedWorkRoute
   '/invitations/$token': typeof InvitationsTokenRoute
   '/_authed/': typeof AuthedIndexRoute
   '/_authed/admin/audit': typeof AuthedAdminAuditRoute
   '/_authed/admin/outbox': typeof AuthedAdminOutboxRoute
   '/_authed/admin/people': typeof AuthedAdminPeopleRoute
   '/_authed/admin/schools': typeof AuthedAdminSchoolsRoute
+  '/_authed/artifacts/$artifactId': typeof AuthedArtifactsArtifactIdRoute
   '/_authed/communities/new': typeof AuthedCommunitiesNewRoute
   '/_authed/protocols/new': typeof AuthedProtocolsNewRoute
   '/_authed/threads/$threadId': typeof AuthedThreadsThreadIdRoute
@@ -293,7 +330,9 @@ export interface FileRoutesById {
   '/_authed/communities/$communityId/': typeof AuthedCommunitiesCommunityIdIndexRoute
   '/_authed/meetings/$meetingId/': typeof AuthedMeetingsMeetingIdIndexRoute
   '/_authed/protocols/$protocolId/': typeof AuthedProtocolsProtocolIdIndexRoute
+  '/_authed/communities/$communityId/artifacts/new': typeof AuthedCommunitiesCommunityIdArtifactsNewRoute
   '/_authed/communities/$communityId/meetings/new': typeof AuthedCommunitiesCommunityIdMeetingsNewRoute
+  '/_authed/communities/$communityId/artifacts/': typeof AuthedCommunitiesCommunityIdArtifactsIndexRoute
   '/_authed/communities/$communityId/discussions/': typeof AuthedCommunitiesCommunityIdDiscussionsIndexRoute
   '/_authed/communities/$communityId/meetings/': typeof AuthedCommunitiesCommunityIdMeetingsIndexRoute
 }
@@ -307,11 +346,13 @@ export interface FileRouteTypes {
     | '/exemplars'
     | '/notifications'
     | '/profile'
+    | '/work'
     | '/invitations/$token'
     | '/admin/audit'
     | '/admin/outbox'
     | '/admin/people'
     | '/admin/schools'
+    | '/artifacts/$artifactId'
     | '/communities/new'
     | '/protocols/new'
     | '/threads/$threadId'
@@ -326,7 +367,9 @@ export interface FileRouteTypes {
     | '/communities/$communityId/'
     | '/meetings/$meetingId/'
     | '/protocols/$protocolId/'
+    | '/communities/$communityId/artifacts/new'
     | '/communities/$communityId/meetings/new'
+    | '/communities/$communityId/artifacts/'
     | '/communities/$communityId/discussions/'
     | '/communities/$communityId/meetings/'
   fileRoutesByTo: FileRoutesByTo
@@ -337,12 +380,14 @@ export interface FileRouteTypes {
     | '/exemplars'
     | '/notifications'
     | '/profile'
+    | '/work'
     | '/invitations/$token'
     | '/'
     | '/admin/audit'
     | '/admin/outbox'
     | '/admin/people'
     | '/admin/schools'
+    | '/artifacts/$artifactId'
     | '/communities/new'
     | '/protocols/new'
     | '/threads/$threadId'
@@ -357,7 +402,9 @@ export interface FileRouteTypes {
     | '/communities/$communityId'
     | '/meetings/$meetingId'
     | '/protocols/$protocolId'
+    | '/communities/$communityId/artifacts/new'
     | '/communities/$communityId/meetings/new'
+    | '/communities/$communityId/artifacts'
     | '/communities/$communityId/discussions'
     | '/communities/$communityId/meetings'
   id:
@@ -369,12 +416,14 @@ export interface FileRouteTypes {
     | '/_authed/exemplars'
     | '/_authed/notifications'
     | '/_authed/profile'
+    | '/_authed/work'
     | '/invitations/$token'
     | '/_authed/'
     | '/_authed/admin/audit'
     | '/_authed/admin/outbox'
     | '/_authed/admin/people'
     | '/_authed/admin/schools'
+    | '/_authed/artifacts/$artifactId'
     | '/_authed/communities/new'
     | '/_authed/protocols/new'
     | '/_authed/threads/$threadId'
@@ -389,7 +438,9 @@ export interface FileRouteTypes {
     | '/_authed/communities/$communityId/'
     | '/_authed/meetings/$meetingId/'
     | '/_authed/protocols/$protocolId/'
+    | '/_authed/communities/$communityId/artifacts/new'
     | '/_authed/communities/$communityId/meetings/new'
+    | '/_authed/communities/$communityId/artifacts/'
     | '/_authed/communities/$communityId/discussions/'
     | '/_authed/communities/$communityId/meetings/'
   fileRoutesById: FileRoutesById
@@ -460,6 +511,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthedProfileRouteImport
       parentRoute: typeof AuthedRoute
     }
+    '/_authed/work': {
+      id: '/_authed/work'
+      path: '/work'
+      fullPath: '/work'
+      preLoaderRoute: typeof AuthedWorkRouteImport
+      parentRoute: typeof AuthedRoute
+    }
     '/invitations/$token': {
       id: '/invitations/$token'
       path: '/invitations/$token'
@@ -493,6 +551,13 @@ declare module '@tanstack/react-router' {
       path: '/admin/schools'
       fullPath: '/admin/schools'
       preLoaderRoute: typeof AuthedAdminSchoolsRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/_authed/artifacts/$artifactId': {
+      id: '/_authed/artifacts/$artifactId'
+      path: '/artifacts/$artifactId'
+      fullPath: '/artifacts/$artifactId'
+      preLoaderRoute: typeof AuthedArtifactsArtifactIdRouteImport
       parentRoute: typeof AuthedRoute
     }
     '/_authed/communities/': {
@@ -593,6 +658,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthedProtocolsProtocolIdEditRouteImport
       parentRoute: typeof AuthedRoute
     }
+    '/_authed/communities/$communityId/artifacts/': {
+      id: '/_authed/communities/$communityId/artifacts/'
+      path: '/communities/$communityId/artifacts'
+      fullPath: '/communities/$communityId/artifacts/'
+      preLoaderRoute: typeof AuthedCommunitiesCommunityIdArtifactsIndexRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/_authed/communities/$communityId/artifacts/new': {
+      id: '/_authed/communities/$communityId/artifacts/new'
+      path: '/communities/$communityId/artifacts/new'
+      fullPath: '/communities/$communityId/artifacts/new'
+      preLoaderRoute: typeof AuthedCommunitiesCommunityIdArtifactsNewRouteImport
+      parentRoute: typeof AuthedRoute
+    }
     '/_authed/communities/$communityId/discussions/': {
       id: '/_authed/communities/$communityId/discussions/'
       path: '/communities/$communityId/discussions'
@@ -621,11 +700,13 @@ interface AuthedRouteChildren {
   AuthedExemplarsRoute: typeof AuthedExemplarsRoute
   AuthedNotificationsRoute: typeof AuthedNotificationsRoute
   AuthedProfileRoute: typeof AuthedProfileRoute
+  AuthedWorkRoute: typeof AuthedWorkRoute
   AuthedIndexRoute: typeof AuthedIndexRoute
   AuthedAdminAuditRoute: typeof AuthedAdminAuditRoute
   AuthedAdminOutboxRoute: typeof AuthedAdminOutboxRoute
   AuthedAdminPeopleRoute: typeof AuthedAdminPeopleRoute
   AuthedAdminSchoolsRoute: typeof AuthedAdminSchoolsRoute
+  AuthedArtifactsArtifactIdRoute: typeof AuthedArtifactsArtifactIdRoute
   AuthedCommunitiesNewRoute: typeof AuthedCommunitiesNewRoute
   AuthedProtocolsNewRoute: typeof AuthedProtocolsNewRoute
   AuthedThreadsThreadIdRoute: typeof AuthedThreadsThreadIdRoute
@@ -640,7 +721,9 @@ interface AuthedRouteChildren {
   AuthedCommunitiesCommunityIdIndexRoute: typeof AuthedCommunitiesCommunityIdIndexRoute
   AuthedMeetingsMeetingIdIndexRoute: typeof AuthedMeetingsMeetingIdIndexRoute
   AuthedProtocolsProtocolIdIndexRoute: typeof AuthedProtocolsProtocolIdIndexRoute
+  AuthedCommunitiesCommunityIdArtifactsNewRoute: typeof AuthedCommunitiesCommunityIdArtifactsNewRoute
   AuthedCommunitiesCommunityIdMeetingsNewRoute: typeof AuthedCommunitiesCommunityIdMeetingsNewRoute
+  AuthedCommunitiesCommunityIdArtifactsIndexRoute: typeof AuthedCommunitiesCommunityIdArtifactsIndexRoute
   AuthedCommunitiesCommunityIdDiscussionsIndexRoute: typeof AuthedCommunitiesCommunityIdDiscussionsIndexRoute
   AuthedCommunitiesCommunityIdMeetingsIndexRoute: typeof AuthedCommunitiesCommunityIdMeetingsIndexRoute
 }
@@ -649,11 +732,13 @@ const AuthedRouteChildren: AuthedRouteChildren = {
   AuthedExemplarsRoute: AuthedExemplarsRoute,
   AuthedNotificationsRoute: AuthedNotificationsRoute,
   AuthedProfileRoute: AuthedProfileRoute,
+  AuthedWorkRoute: AuthedWorkRoute,
   AuthedIndexRoute: AuthedIndexRoute,
   AuthedAdminAuditRoute: AuthedAdminAuditRoute,
   AuthedAdminOutboxRoute: AuthedAdminOutboxRoute,
   AuthedAdminPeopleRoute: AuthedAdminPeopleRoute,
   AuthedAdminSchoolsRoute: AuthedAdminSchoolsRoute,
+  AuthedArtifactsArtifactIdRoute: AuthedArtifactsArtifactIdRoute,
   AuthedCommunitiesNewRoute: AuthedCommunitiesNewRoute,
   AuthedProtocolsNewRoute: AuthedProtocolsNewRoute,
   AuthedThreadsThreadIdRoute: AuthedThreadsThreadIdRoute,
@@ -670,8 +755,12 @@ const AuthedRouteChildren: AuthedRouteChildren = {
     AuthedCommunitiesCommunityIdIndexRoute,
   AuthedMeetingsMeetingIdIndexRoute: AuthedMeetingsMeetingIdIndexRoute,
   AuthedProtocolsProtocolIdIndexRoute: AuthedProtocolsProtocolIdIndexRoute,
+  AuthedCommunitiesCommunityIdArtifactsNewRoute:
+    AuthedCommunitiesCommunityIdArtifactsNewRoute,
   AuthedCommunitiesCommunityIdMeetingsNewRoute:
     AuthedCommunitiesCommunityIdMeetingsNewRoute,
+  AuthedCommunitiesCommunityIdArtifactsIndexRoute:
+    AuthedCommunitiesCommunityIdArtifactsIndexRoute,
   AuthedCommunitiesCommunityIdDiscussionsIndexRoute:
     AuthedCommunitiesCommunityIdDiscussionsIndexRoute,
   AuthedCommunitiesCommunityIdMeetingsIndexRoute:

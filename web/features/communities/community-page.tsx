@@ -6,6 +6,7 @@ import { isApiError } from "../../api/client.ts";
 import { useLabels } from "../../i18n/labels.ts";
 import { Page, Section } from "../../ui/page.tsx";
 import { Badge, EmptyState, ErrorState, Loading, Notice } from "../../ui/states.tsx";
+import { CommunityArtifactsSection } from "../artifacts/index.ts";
 import { CommunityDiscussionsSection } from "../discussions/index.ts";
 import { CommunityMeetingsSection } from "../meetings/upcoming-meetings.tsx";
 import { communityQuery } from "./api.ts";
@@ -74,6 +75,7 @@ function CommunityView({ community }: { community: Community }) {
             <CommunityMeetingsSection communityId={community.id} canSchedule={community.can.edit} />
           ) : null}
           <CommunityDiscussionsSection communityId={community.id} communityName={community.name} />
+          <CommunityArtifactsSection communityId={community.id} />
           <Section title={t("community.visionAndValues")} id="vision">
             <h3>{t("community.vision")}</h3>
             {community.vision ? (

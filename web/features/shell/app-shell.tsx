@@ -67,6 +67,7 @@ function MainNavigation({ me }: { me: Me }) {
   const items: NavItem[] = [
     { to: "/", label: t("nav.home"), exact: true },
     { to: "/communities", label: t("nav.communities") },
+    { to: "/work", label: t("artifacts.navMyWork") },
     { to: "/protocols", label: t("nav.protocols") },
     { to: "/exemplars", label: t("nav.exemplars") },
   ];

@@ -1,0 +1,1 @@
+export { CommunityArtifactsSection } from "./community-section.tsx";
