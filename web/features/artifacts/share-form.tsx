@@ -158,7 +158,7 @@ function ShareForm({ communityId, communityName }: { communityId: string; commun
       <fieldset className="fieldset form-section">
         <legend className="form-section__title">{t("artifacts.privacySection")}</legend>
         <CheckboxGroupField
-          label={t("artifacts.privacySection")}
+          label={t("artifacts.studentWorkGroup")}
           name="containsStudentWork"
           value={values.containsStudentWork ? ["yes"] : []}
           onChange={(v) => set("containsStudentWork")(v.includes("yes"))}

@@ -73,7 +73,8 @@ export const artifactsEn = {
     containsStudentWork: "This contains student work",
     containsStudentWorkHint:
       "Student work is never shared beyond the district or shown to family and community partners.",
-    attestation: "Student privacy",
+    studentWorkGroup: "Student work",
+    attestation: "How student privacy is protected",
     attestationHint: "Confirm one before sharing student work.",
     submit: "Share work",
     uploading: "Uploading and checking your files…",
