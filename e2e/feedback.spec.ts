@@ -1,15 +1,21 @@
 import { eq } from "drizzle-orm";
 import { connect } from "../server/db/client.ts";
 import { communities } from "../server/db/schema/index.ts";
-import { createArtifact } from "../server/test/artifact-factories.ts";
+import { endedMeeting } from "../server/features/minutes/test-meeting.ts";
+import {
+  allowAnonymousFeedback,
+  createArtifact,
+  presentOnAgendaItem,
+} from "../server/test/artifact-factories.ts";
 import { orgId, personIdOf } from "../server/test/factories.ts";
 import { createMeeting } from "../server/test/meeting-factories.ts";
-import { expect, expectAccessible, signIn, test } from "./fixtures.ts";
+import { expect, expectAccessible, signedInContext, signIn, test } from "./fixtures.ts";
 
 /*
  * Feedback around work samples: a facilitator allows anonymous feedback in the community's settings and
- * links a work sample to a protocol run on the agenda. The work sample is written straight into the
- * server's database (as the artifact page would create it).
+ * links a work sample to a protocol run on the agenda; a colleague gives named and anonymous feedback on
+ * the artifact page, the presenter answers a question and sees the cards of a past tuning meeting. The
+ * work sample and the past meeting are written straight into the server's database.
  */
 
 const SAMPLE = "Ratio quiz (feedback spec)";
@@ -43,6 +49,17 @@ test.beforeAll(async () => {
         rubricCriteria: ["Reasoning", "Precision"],
       })
     ).id;
+    const coach = await personIdOf(db, "coach@riverside.example");
+    const past = await endedMeeting(db, {
+      orgId: riverside,
+      communityId,
+      presenterId: teacher1,
+      title: "Tuning the ratio quiz",
+      startsAt: new Date(Date.now() - 40 * 86_400_000),
+      generate: false,
+      cards: [{ step: 2, kind: "warm_feedback", body: "The context is one students know.", by: coach }],
+    });
+    await presentOnAgendaItem(db, past.itemIds[0] ?? "", artifactId);
     // Far enough ahead that no other spec's meeting of the team overlaps it.
     const startsAt = new Date(Date.now() + 200 * 86_400_000);
     meetingId = (await createMeeting(db, { orgId: riverside, communityId, title: MEETING, startsAt })).id;
@@ -62,10 +79,16 @@ test("a facilitator allows anonymous feedback in the community's settings", asyn
   await expect(page.getByRole("heading", { level: 1, name: "Grade 7 Math Team" })).toBeVisible();
   await page.goto(`/communities/${communityId}/edit`);
   await expect(allow).toBeChecked();
+});
+
+test.afterAll(async () => {
   // Back as it was, for the specs after this one.
-  await allow.uncheck();
-  await page.getByRole("button", { name: "Save changes" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Grade 7 Math Team" })).toBeVisible();
+  const db = connectToServerDb();
+  try {
+    await allowAnonymousFeedback(db, communityId, false);
+  } finally {
+    await db.$client.end();
+  }
 });
 
 test("a facilitator links a work sample to a protocol run on the agenda", async ({ page }) => {
@@ -85,4 +108,67 @@ test("a facilitator links a work sample to a protocol run on the agenda", async 
     "href",
     `/artifacts/${artifactId}`,
   );
+});
+
+test("a colleague gives feedback on a work sample and the presenter answers the question", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  await signIn(page, "teacher2@riverside.example");
+  await page.goto(`/artifacts/${artifactId}`);
+  const panel = page.getByRole("region", { name: "Feedback" });
+  await expect(panel.getByRole("heading", { name: "Given in meetings" })).toBeVisible();
+  await expect(panel.getByText("The context is one students know.")).toBeVisible();
+  await expect(panel.getByText("Given in the meeting")).toBeVisible();
+  await expectAccessible(page);
+
+  // Bad input shows next to the field.
+  await panel.getByRole("button", { name: "Give feedback" }).click();
+  await expect(panel.getByText("Enter your feedback.").first()).toBeVisible();
+
+  await panel.getByRole("radio", { name: "Warm" }).check();
+  await panel.getByLabel("Your feedback").fill("Question 3 connects ratios to recipes students know.");
+  await panel.getByLabel("Rubric criterion").selectOption({ label: "Reasoning" });
+  await panel.getByRole("button", { name: "Give feedback" }).click();
+  await expect(page.getByText("Thank you: your feedback is shared with the presenter.")).toBeVisible();
+  const warm = panel.getByRole("listitem").filter({ hasText: "Question 3 connects ratios" });
+  await expect(warm.getByText("Criterion: Reasoning")).toBeVisible();
+
+  await panel.getByRole("radio", { name: "Clarifying question" }).check();
+  await panel.getByLabel("Your feedback").fill("How long do students get for the quiz?");
+  await panel.getByRole("checkbox", { name: "Give it anonymously" }).check();
+  await panel.getByRole("button", { name: "Give feedback" }).click();
+  const question = panel.getByRole("listitem").filter({ hasText: "How long do students get" });
+  await expect(question.getByText("Not answered yet.")).toBeVisible();
+  await expect(question.getByRole("button", { name: /^Withdraw your feedback/ })).toBeVisible();
+  await expectAccessible(page);
+
+  // The presenter sees the question as anonymous, answers it, and cannot give themselves feedback.
+  const presenter = await signedInContext(browser, baseURL, "teacher1@riverside.example");
+  try {
+    const own = presenter.page;
+    await own.goto(`/artifacts/${artifactId}`);
+    const ownPanel = own.getByRole("region", { name: "Feedback" });
+    const asked = ownPanel.getByRole("listitem").filter({ hasText: "How long do students get" });
+    await expect(asked.getByText("Anonymous, on version 1")).toBeVisible();
+    await expect(ownPanel.getByRole("button", { name: "Give feedback" })).toHaveCount(0);
+    await asked.getByRole("button", { name: /^Answer the question: How long/ }).click();
+    const dialog = own.getByRole("dialog", { name: "Answer the question" });
+    await dialog.getByLabel("Your answer").fill("Twenty minutes, calculators allowed.");
+    await expectAccessible(own);
+    await dialog.getByRole("button", { name: "Save answer" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(asked.getByText("Twenty minutes, calculators allowed.")).toBeVisible();
+  } finally {
+    await presenter.context.close();
+  }
+
+  // The colleague sees the answer and withdraws their question.
+  await page.reload();
+  await expect(question.getByText("Twenty minutes, calculators allowed.")).toBeVisible();
+  await question.getByRole("button", { name: /^Withdraw your feedback/ }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Withdraw" }).click();
+  await expect(page.getByText("Your feedback is withdrawn.")).toBeVisible();
+  await expect(question).toHaveCount(0);
 });

@@ -1,3 +1,4 @@
+import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../ui/format.tsx";
 import { Badge } from "../../ui/states.tsx";
@@ -15,9 +16,9 @@ export function MeetingFeedbackList({ meetings }: { meetings: MeetingFeedback[] 
       {meetings.map((m) => (
         <div key={`${m.meetingId}-${m.agendaItemTitle}`} className="feedback-meeting">
           <h4 className="feedback-meeting__title">
-            <a href={`/meetings/${encodeURIComponent(m.meetingId)}`}>
+            <Link to="/meetings/$meetingId" params={{ meetingId: m.meetingId }}>
               {t("feedback.meeting.heading", { meeting: m.meetingTitle, date: format.date(m.startsAt) })}
-            </a>
+            </Link>
           </h4>
           <p className="muted">{t("feedback.meeting.item", { item: m.agendaItemTitle })}</p>
           <ul className="feedback-list">

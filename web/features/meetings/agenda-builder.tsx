@@ -1,3 +1,4 @@
+import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { AgendaItem, Meeting } from "../../../shared/schemas/meetings.ts";
@@ -164,9 +165,9 @@ function AgendaDetails({ item }: { item: AgendaItem }) {
       ) : null}
       {item.artifact ? (
         <p>
-          <a href={`/artifacts/${encodeURIComponent(item.artifact.id)}`}>
+          <Link to="/artifacts/$artifactId" params={{ artifactId: item.artifact.id }}>
             {t("agenda.presentsArtifact", { title: item.artifact.title })}
-          </a>
+          </Link>
         </p>
       ) : null}
       {item.details ? <p className="pre-line muted">{item.details}</p> : null}
