@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Post, ThreadSummary } from "../../../shared/schemas/discussions.ts";
 import type { Executor } from "../../db/client.ts";
 import type { Actor } from "../../http/auth/plugin.ts";
-import { notFound } from "../../http/errors.ts";
+import { AppError, notFound } from "../../http/errors.ts";
 import { mentionedIds, renderMarkdown } from "../../lib/markdown.ts";
 import { type LoadedCommunity, loadCommunity } from "../communities/load.ts";
 import { canChangePost } from "./policy.ts";
@@ -12,6 +12,11 @@ const iso = (column: string) =>
 /** Microseconds, for cursors: a millisecond cursor would skip or repeat threads posted in the same ms. */
 const isoMicro = (column: string) =>
   sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`);
+
+/** A 404 of what something belongs to is told as a 404 of the thing itself; other failures pass. */
+export const asNotFound = (what: string) => (error: unknown) => {
+  throw error instanceof AppError && error.status === 404 ? notFound(what) : error;
+};
 
 export type ThreadRow = {
   id: string;
@@ -61,9 +66,7 @@ export async function loadThread(
     where t.id = ${id} and t.org_id = ${actor.orgId} ${forUpdate ? sql`for update of t` : sql``}`);
   const thread = result.rows[0];
   if (!thread) throw notFound("This discussion");
-  const community = await loadCommunity(db, actor, thread.community_id).catch(() => {
-    throw notFound("This discussion");
-  });
+  const community = await loadCommunity(db, actor, thread.community_id).catch(asNotFound("This discussion"));
   return { thread, community };
 }
 

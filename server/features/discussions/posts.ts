@@ -5,7 +5,7 @@ import { conflict, forbidden, invalid, notFound } from "../../http/errors.ts";
 import type { ServiceContext } from "../../lib/context.ts";
 import { newId } from "../../lib/ids.ts";
 import { mentionedIds, renderMarkdown } from "../../lib/markdown.ts";
-import { loadThread, type PostRow, presentPosts, queryPosts, readersAmong } from "./load.ts";
+import { asNotFound, loadThread, type PostRow, presentPosts, queryPosts, readersAmong } from "./load.ts";
 import { follow, notifyFollowers, notifyMentions } from "./notify-people.ts";
 import { canChangePost, canContribute } from "./policy.ts";
 
@@ -55,9 +55,9 @@ export async function reply(ctx: ServiceContext, threadId: string, input: ReplyI
 async function loadPostForChange(ctx: ServiceContext, tx: ServiceContext["db"], postId: string) {
   const [peek] = await queryPosts(tx, ctx.actor.orgId, sql`po.id = ${postId}`);
   if (!peek) throw notFound("This post");
-  const { thread, community } = await loadThread(tx, ctx.actor, peek.thread_id, true).catch(() => {
-    throw notFound("This post");
-  });
+  const { thread, community } = await loadThread(tx, ctx.actor, peek.thread_id, true).catch(
+    asNotFound("This post"),
+  );
   const [post] = await queryPosts(tx, ctx.actor.orgId, sql`po.id = ${postId}`, true);
   if (!post) throw notFound("This post");
   if (post.deleted) throw conflict("This post was removed.");
@@ -121,9 +121,7 @@ async function isOpening(ctx: ServiceContext, tx: ServiceContext["db"], threadId
 export async function postHistory(ctx: ServiceContext, postId: string): Promise<{ items: Revision[] }> {
   const [post] = await queryPosts(ctx.db, ctx.actor.orgId, sql`po.id = ${postId}`);
   if (!post) throw notFound("This post");
-  const { community } = await loadThread(ctx.db, ctx.actor, post.thread_id).catch(() => {
-    throw notFound("This post");
-  });
+  const { community } = await loadThread(ctx.db, ctx.actor, post.thread_id).catch(asNotFound("This post"));
   if (post.deleted) return { items: [] };
   const rows = await ctx.db.execute<{
     id: string;
