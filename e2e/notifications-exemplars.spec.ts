@@ -17,6 +17,8 @@ const QUIZ = `Ratio quiz ${run}`;
 const ESSAY = `Annotated argument essay ${run}`;
 const TICKET = `Unit rate exit ticket ${run}`;
 const WAITING = `Percent change task ${run}`;
+const PANEL = `Proportional reasoning exit slip ${run}`;
+let panelId = "";
 const STANDARD = `CCSS.MATH.7.RP.A.2`;
 let ticketId = "";
 let teamId = "";
@@ -58,6 +60,7 @@ test.beforeAll(async () => {
         note: "Every question targets one idea, and the last asks students to explain.",
       });
     ticketId = (await work(TICKET, { subjects: ["Mathematics"] })).id;
+    panelId = (await work(PANEL, { subjects: ["Mathematics"], standards: [STANDARD] })).id;
     const waiting = await work(WAITING, { subjects: ["Mathematics"] });
     await createExemplar(db, { orgId: riverside, artifactId: waiting.id, nominatedBy: teacher2 ?? "" });
   } finally {
@@ -164,4 +167,52 @@ test("the exemplar library: filters for a teacher of another school, the review 
     parent.page.getByText("The exemplar library is for the district's educators and leaders."),
   ).toBeVisible();
   await parent.context.close();
+});
+
+test("the exemplar panel on the artifact page: nominate, approve, take it back to my classroom", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  await signIn(page, "teacher2@riverside.example");
+  await page.goto(`/artifacts/${panelId}`);
+  const panel = page.getByRole("region", { name: "Exemplar" });
+  await expect(panel.getByText("Not an exemplar yet.")).toBeVisible();
+  await panel.getByRole("button", { name: "Nominate as an exemplar" }).click();
+  const dialog = page.getByRole("dialog", { name: `Nominate “${PANEL}” as an exemplar` });
+  await dialog.getByRole("button", { name: "Send nomination" }).click();
+  await expect(dialog.getByText("Say why this work is exemplary.").first()).toBeVisible();
+  await expectAccessible(page);
+  await dialog
+    .getByLabel("Why is this work exemplary?")
+    .fill("Three questions, each aimed at one misconception.");
+  await dialog.getByRole("button", { name: "Send nomination" }).click();
+  await expect(panel.getByText("Nominated as an exemplar by Samuel Okafor")).toBeVisible();
+  await expect(panel.getByRole("button", { name: "Withdraw nomination" })).toBeVisible();
+  await expectAccessible(page);
+
+  const coach = await signedInContext(browser, baseURL, "coach@riverside.example");
+  await coach.page.goto(`/artifacts/${panelId}`);
+  const coachPanel = coach.page.getByRole("region", { name: "Exemplar" });
+  await coachPanel.getByRole("button", { name: "Approve exemplar" }).click();
+  const approve = coach.page.getByRole("dialog", { name: "Approve this exemplar" });
+  await approve.getByLabel("Note to the nominator").fill("A model for our unit.");
+  await approve.getByRole("button", { name: "Approve exemplar" }).click();
+  await expect(coachPanel.getByText(/Approved by Priya Natarajan/)).toBeVisible();
+  await expectAccessible(coach.page);
+  await coach.context.close();
+
+  const elsewhere = await signedInContext(browser, baseURL, "teacher3@riverside.example");
+  await elsewhere.page.goto(`/artifacts/${panelId}`);
+  const theirPanel = elsewhere.page.getByRole("region", { name: "Exemplar" });
+  await theirPanel.getByRole("button", { name: "Copy to my work" }).click();
+  await expect(
+    theirPanel.getByText(`Adapted from “${PANEL}” by Jordan Lee (Grade 7 Math Team, Riverside Middle)`),
+  ).toBeVisible();
+  await expectAccessible(elsewhere.page);
+  await theirPanel.getByRole("link", { name: "Open your copy" }).click();
+  await expect(elsewhere.page.getByRole("heading", { level: 1, name: PANEL })).toBeVisible();
+  await expect(elsewhere.page).not.toHaveURL(new RegExp(panelId));
+  await expect(elsewhere.page.getByText(/Adapted from/)).toBeVisible();
+  await elsewhere.context.close();
 });
