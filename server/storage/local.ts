@@ -4,7 +4,14 @@ import { mkdir, readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { checkKey, MissingObjectError, type ObjectStore, type StoredObject } from "./store.ts";
+import { checkKey, type Digest, MissingObjectError, type ObjectStore, type StoredObject } from "./store.ts";
+
+/** A file's size and SHA-256 (read once). */
+export async function digestOf(file: string): Promise<Digest> {
+  const hash = createHash("sha256");
+  await pipeline(createReadStream(file), hash);
+  return { sizeBytes: (await stat(file)).size, sha256: hash.digest("hex") };
+}
 
 /**
  * Objects on the local disk under `root/objects/ab/<key>`. Each is written to `root/tmp` first and renamed
@@ -50,12 +57,9 @@ export class LocalStore implements ObjectStore {
     }
   }
 
-  async putFile(file: string): Promise<StoredObject> {
-    const hash = createHash("sha256");
-    await pipeline(createReadStream(file), hash);
-    const { size } = await stat(file);
-    const placed = await this.place(file);
-    return { ...placed, sizeBytes: size, sha256: hash.digest("hex") };
+  async putFile(file: string, options: { digest?: Digest } = {}): Promise<StoredObject> {
+    const digest = options.digest ?? (await digestOf(file));
+    return { ...(await this.place(file)), ...digest };
   }
 
   /** Renames a finished file into place under a new random key (atomic on one filesystem). */

@@ -1,6 +1,6 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
-import { mkdir, rm, stat } from "node:fs/promises";
+import { mkdir, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { Readable } from "node:stream";
@@ -15,7 +15,8 @@ import {
   PutObjectCommand,
   S3Client,
 } from "@aws-sdk/client-s3";
-import { checkKey, MissingObjectError, type ObjectStore, type StoredObject } from "./store.ts";
+import { digestOf } from "./local.ts";
+import { checkKey, type Digest, MissingObjectError, type ObjectStore, type StoredObject } from "./store.ts";
 
 export type S3Settings = {
   endpoint: string | undefined;
@@ -70,10 +71,12 @@ export class S3Store implements ObjectStore {
     }
   }
 
-  async putFile(file: string, options: { contentType?: string } = {}): Promise<StoredObject> {
-    const hash = createHash("sha256");
-    await pipeline(createReadStream(file), hash);
-    const { size } = await stat(file);
+  async putFile(
+    file: string,
+    options: { contentType?: string; digest?: Digest } = {},
+  ): Promise<StoredObject> {
+    const digest = options.digest ?? (await digestOf(file));
+    const size = digest.sizeBytes;
     const key = randomBytes(16).toString("hex");
     await this.client.send(
       new PutObjectCommand({
@@ -85,7 +88,7 @@ export class S3Store implements ObjectStore {
       }),
     );
     await rm(file, { force: true });
-    return { key, sizeBytes: size, sha256: hash.digest("hex") };
+    return { key, ...digest };
   }
 
   async get(key: string): Promise<Readable> {

@@ -2,6 +2,7 @@ import type { Readable } from "node:stream";
 
 /** What a store answers after keeping an object: its key (never derived from a file name), size and checksum. */
 export type StoredObject = { key: string; sizeBytes: number; sha256: string };
+export type Digest = { sizeBytes: number; sha256: string };
 
 /**
  * Where uploaded files and their previews live. Keys are random and opaque; an object exists whole or not
@@ -10,8 +11,11 @@ export type StoredObject = { key: string; sizeBytes: number; sha256: string };
 export interface ObjectStore {
   /** Keeps a stream as a new object. */
   put(source: Readable, options?: { contentType?: string }): Promise<StoredObject>;
-  /** Keeps a local file as a new object; the local store moves it (same filesystem) instead of copying. */
-  putFile(path: string, options?: { contentType?: string }): Promise<StoredObject>;
+  /**
+   * Keeps a local file as a new object; the local store moves it (same filesystem) instead of copying.
+   * `digest` is the file's size and SHA-256 when the caller already computed them while receiving it.
+   */
+  putFile(path: string, options?: { contentType?: string; digest?: Digest }): Promise<StoredObject>;
   /** The object's bytes; throws `MissingObjectError` when there is none. */
   get(key: string): Promise<Readable>;
   /** Removes an object; removing one that is not there is not an error. */

@@ -262,15 +262,13 @@ describe("lists, editing and archiving", () => {
       kind: "lesson",
       attribution: "From Jordan Lee's lesson",
     });
-    await t.db
-      .insert(artifactVersions)
-      .values({
-        id: newId(),
-        orgId: await orgId(t.db, "riverside"),
-        artifactId: copyId,
-        number: 1,
-        createdBy: personId,
-      });
+    await t.db.insert(artifactVersions).values({
+      id: newId(),
+      orgId: await orgId(t.db, "riverside"),
+      artifactId: copyId,
+      number: 1,
+      createdBy: personId,
+    });
     const mine = await (await t.as(r("teacher4"))).get("/api/v1/artifacts?mine=1");
     const titles = mine.body.items.map((i: { title: string }) => i.title);
     expect(titles.slice(0, 2)).toEqual(["My copy of an exemplar", "Shared by teacher4"]);

@@ -1,7 +1,8 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { createWriteStream } from "node:fs";
-import { rm, stat } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import path from "node:path";
+import { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { FastifyRequest } from "fastify";
 import { MAX_FILES_PER_UPLOAD } from "../../../shared/schemas/artifacts.ts";
@@ -68,7 +69,10 @@ export async function receiveUpload(request: FastifyRequest, options: FileOption
           if (error instanceof RefusedFile) throw invalid(`files.${index}`, `${name}: ${error.message}`);
           throw error;
         });
-        const object = await options.store.putFile(file.path, { contentType: detected.mediaType });
+        const object = await options.store.putFile(file.path, {
+          contentType: detected.mediaType,
+          digest: file.digest,
+        });
         stored.push({
           name,
           key: object.key,
@@ -96,11 +100,21 @@ function parseData(value: string): unknown {
   }
 }
 
+/** Receives one file to a scratch file, hashing it on the way (so storing it reads nothing again). */
 async function spool(source: NodeJS.ReadableStream, dir: string) {
   const file = path.join(dir, `upload-${randomBytes(12).toString("hex")}`);
+  const hash = createHash("sha256");
+  let size = 0;
+  const tap = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      hash.update(chunk);
+      size += chunk.length;
+      done(null, chunk);
+    },
+  });
   try {
-    await pipeline(source, createWriteStream(file, { flags: "wx" }));
-    return { path: file, size: (await stat(file)).size };
+    await pipeline(source, tap, createWriteStream(file, { flags: "wx" }));
+    return { path: file, size, digest: { sizeBytes: size, sha256: hash.digest("hex") } };
   } catch (error) {
     await rm(file, { force: true });
     throw error;
