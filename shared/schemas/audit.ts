@@ -43,6 +43,8 @@ export const auditActions = [
   "artifact.versioned",
   "artifact.archived",
   "artifact.restored",
+  "thread.pinned",
+  "thread.unpinned",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -610,6 +610,10 @@ export const en = {
       archived: "Archived a work sample",
       restored: "Restored a work sample",
     },
+    thread: {
+      pinned: "Pinned a discussion",
+      unpinned: "Unpinned a discussion",
+    },
     protocol: {
       created: "Added a protocol",
       edited: "Edited a protocol",

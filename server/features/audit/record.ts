@@ -15,7 +15,8 @@ export type AuditEntry = {
     | "meeting"
     | "protocol"
     | "artifact"
-    | "exemplar";
+    | "exemplar"
+    | "thread";
   subjectId?: string | null;
   details?: Record<string, unknown>;
   ip?: string | null;

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_POST_BODY, MAX_THREAD_TITLE } from "../../../shared/schemas/discussions.ts";
-import { postRevisions, posts } from "../../db/schema/index.ts";
+import { auditEvents, postRevisions, posts } from "../../db/schema/index.ts";
 import { newId } from "../../lib/ids.ts";
 import { type Client, startTestApp, type TestApp } from "../../test/app.ts";
 import { createCommunity, orgId as orgIdOf } from "../../test/factories.ts";
@@ -149,6 +149,18 @@ describe("who may", () => {
     const thread = await start("teacher6");
     expect((await (await as("teacher6")).put(`/api/v1/threads/${thread.id}/pin`)).status).toBe(403);
     expect((await (await as("coach")).put(`/api/v1/threads/${thread.id}/pin`)).body.pinned).toBe(true);
+    await (await as("coach")).put(`/api/v1/threads/${thread.id}/pin`);
+    await (await as("coach")).delete(`/api/v1/threads/${thread.id}/pin`);
+    const logged = await t.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.subjectId, thread.id))
+      .orderBy(auditEvents.id);
+    // Pinning twice changes nothing the second time, and records nothing either.
+    expect(logged.map((e) => [e.action, e.actorId])).toEqual([
+      ["thread.pinned", ids.coach],
+      ["thread.unpinned", ids.coach],
+    ]);
   });
 });
 

@@ -10,6 +10,7 @@ import { forbidden, invalid } from "../../http/errors.ts";
 import type { ServiceContext } from "../../lib/context.ts";
 import { newId } from "../../lib/ids.ts";
 import { mentionedIds, renderMarkdown } from "../../lib/markdown.ts";
+import { recordAudit } from "../audit/record.ts";
 import { loadCommunity } from "../communities/load.ts";
 import {
   loadThread,
@@ -115,11 +116,22 @@ export async function setPinned(ctx: ServiceContext, id: string, pinned: boolean
     const { community, thread } = await loadThread(tx, ctx.actor, id, true);
     if (!canPin(community.access))
       throw forbidden("Only the community's facilitators and leaders can pin discussions.");
-    if (thread.pinned !== pinned)
+    if (thread.pinned !== pinned) {
       await tx
         .update(threads)
         .set(pinned ? { pinnedAt: sql`now()`, pinnedBy: ctx.actor.id } : { pinnedAt: null, pinnedBy: null })
         .where(and(eq(threads.id, id), eq(threads.orgId, ctx.actor.orgId)));
+      // Pinning decides what a whole community sees first: worth knowing who did it.
+      await recordAudit(tx, {
+        orgId: ctx.actor.orgId,
+        actorId: ctx.actor.id,
+        action: pinned ? "thread.pinned" : "thread.unpinned",
+        subjectType: "thread",
+        subjectId: id,
+        details: { title: thread.title, communityId: thread.community_id },
+        ip: ctx.ip,
+      });
+    }
     return getThread({ ...ctx, db: tx }, id);
   });
 }
