@@ -2,6 +2,7 @@
 import { cpus, totalmem } from "node:os";
 import { communityPageBenchmark } from "./community-page.ts";
 import { liveRoomBenchmark } from "./live-room.ts";
+import { uploadsBenchmark } from "./uploads.ts";
 
 console.log(
   `Machine: ${cpus().length} × ${cpus()[0]?.model ?? "CPU"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
@@ -20,5 +21,11 @@ console.log(
 );
 if (live.flow.acked < live.flow.sent) {
   console.error(`${live.flow.sent - live.flow.acked} contributions were not acknowledged.`);
+  process.exit(1);
+}
+
+const uploads = await uploadsBenchmark();
+if (uploads.measured.failed > 0) {
+  console.error(`${uploads.measured.failed} uploads failed.`);
   process.exit(1);
 }
