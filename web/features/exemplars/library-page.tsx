@@ -39,7 +39,7 @@ function Results({ filters }: { filters: ExemplarFilters }) {
     return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   if (items.length === 0)
     return (
-      <EmptyState title={t("exemplars.emptyTitle")}>
+      <EmptyState title={filtered ? t("exemplars.emptyTitle") : t("exemplars.emptyLibraryTitle")}>
         <p>{filtered ? t("exemplars.emptyHint") : t("exemplars.emptyLibraryHint")}</p>
       </EmptyState>
     );

@@ -44,10 +44,14 @@ export function NotificationsPage({ filter }: { filter: Filter }) {
       }
     >
       <nav className="notification-filters" aria-label={t("notifications.filterLabel")}>
-        <Link to="/notifications" search={{}} activeOptions={{ includeSearch: true }}>
+        <Link to="/notifications" search={{}} activeOptions={{ exact: true, includeSearch: true }}>
           {t("notifications.all")}
         </Link>
-        <Link to="/notifications" search={{ filter: "unread" }} activeOptions={{ includeSearch: true }}>
+        <Link
+          to="/notifications"
+          search={{ filter: "unread" }}
+          activeOptions={{ exact: true, includeSearch: true }}
+        >
           {t("notifications.unread")}
         </Link>
       </nav>

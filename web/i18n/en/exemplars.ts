@@ -20,6 +20,7 @@ export const exemplarsEn = {
     resultCount_other: "{{count}} exemplars.",
     emptyTitle: "No exemplars match",
     emptyHint: "Try fewer filters. When a facilitator approves a nominated piece of work, it appears here.",
+    emptyLibraryTitle: "No exemplars yet",
     emptyLibraryHint:
       "None yet. Nominate work from its page in a community; once a facilitator or leader approves it, it appears here.",
     partnersOnly: "The exemplar library is for the district's educators and leaders.",
