@@ -1,7 +1,7 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mentionToken } from "../../../shared/schemas/discussions.ts";
-import { notificationMutes, notifications } from "../../db/schema/index.ts";
+import { memberships, notificationMutes, notifications } from "../../db/schema/index.ts";
 import { type Client, startTestApp, type TestApp } from "../../test/app.ts";
 import { createCommunity, orgId as orgIdOf, schoolId } from "../../test/factories.ts";
 
@@ -171,6 +171,34 @@ describe("mentions and followers", () => {
     await coach.delete(`/api/v1/threads/${thread.id}/follow`);
     await (await as("parent")).post(`/api/v1/threads/${thread.id}/posts`, { body: "Again." });
     expect((await notificationsOf("coach", "reply")).length).toBe(before + 1);
+  });
+
+  it("does not tell followers who can no longer read the community", async () => {
+    const id = (
+      await createCommunity(t.db, {
+        orgId,
+        visibility: "private",
+        members: [
+          [ids.coach ?? "", "facilitator"],
+          [ids.teacher4 ?? "", "member"],
+        ],
+      })
+    ).id;
+    const thread = await start("teacher4", "Before I leave", "Hello", id);
+    await t.db
+      .update(memberships)
+      .set({ status: "left" })
+      .where(and(eq(memberships.communityId, id), eq(memberships.personId, ids.teacher4 ?? "")));
+    await (await as("coach")).post(`/api/v1/threads/${thread.id}/posts`, { body: "A reply after they left" });
+    const told = (await notificationsOf("teacher4", "reply")).filter(
+      (n) => n.path === `/threads/${thread.id}`,
+    );
+    expect(told).toEqual([]);
+    const edit = await (await as("teacher4")).patch(`/api/v1/posts/${thread.posts[0].id}`, {
+      body: "x",
+      version: 1,
+    });
+    expect(edit.status).toBe(404);
   });
 
   it("offers active members to mention, matched by the start of a name", async () => {
