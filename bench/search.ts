@@ -5,7 +5,7 @@ import { rm } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 import { connect } from "../server/db/client.ts";
-import { search } from "../server/features/search/service.ts";
+import { explainSearch, search } from "../server/features/search/service.ts";
 import type { Actor } from "../server/http/auth/plugin.ts";
 import { searchQuerySchema } from "../shared/schemas/search.ts";
 import { startProcess, stopProcess } from "./processes.ts";
@@ -198,6 +198,14 @@ export async function searchBenchmark() {
       `Search — ${list.length} queries × ${ROUNDS} rounds, member of 5 of ${COMMUNITIES} communities, ${found} of ${list.length} queries found something`,
       rows,
     );
+    if (process.env.BENCH_EXPLAIN) {
+      // What PostgreSQL does with a common word, a standard code and two words, permission included.
+      for (const q of ["students", "CCSS.MATH.7.RP.A.2", "ratio quiz"]) {
+        const plan = await explainSearch(db, actor, searchQuerySchema.parse({ q }));
+        console.log(`\nEXPLAIN ANALYZE "${q}":`);
+        for (const line of plan) if (/Scan|Execution|Planning|Limit/.test(line)) console.log(line);
+      }
+    }
     return { rows, errors };
   } finally {
     await db.$client.end();

@@ -17,6 +17,7 @@ import { Route as AuthedIndexRouteImport } from './routes/_authed/index'
 import { Route as AuthedExemplarsRouteImport } from './routes/_authed/exemplars'
 import { Route as AuthedNotificationsRouteImport } from './routes/_authed/notifications'
 import { Route as AuthedProfileRouteImport } from './routes/_authed/profile'
+import { Route as AuthedSearchRouteImport } from './routes/_authed/search'
 import { Route as AuthedWorkRouteImport } from './routes/_authed/work'
 import { Route as InvitationsTokenRouteImport } from './routes/invitations.$token'
 import { Route as AuthedAdminAuditRouteImport } from './routes/_authed/admin/audit'
@@ -81,6 +82,11 @@ const AuthedNotificationsRoute = AuthedNotificationsRouteImport.update({
 const AuthedProfileRoute = AuthedProfileRouteImport.update({
   id: '/profile',
   path: '/profile',
+  getParentRoute: () => AuthedRoute,
+} as any)
+const AuthedSearchRoute = AuthedSearchRouteImport.update({
+  id: '/search',
+  path: '/search',
   getParentRoute: () => AuthedRoute,
 } as any)
 const AuthedWorkRoute = AuthedWorkRouteImport.update({
@@ -237,6 +243,7 @@ export interface FileRoutesByFullPath {
   '/exemplars': typeof AuthedExemplarsRoute
   '/notifications': typeof AuthedNotificationsRoute
   '/profile': typeof AuthedProfileRoute
+  '/search': typeof AuthedSearchRoute
   '/work': typeof AuthedWorkRoute
   '/invitations/$token': typeof InvitationsTokenRoute
   '/admin/audit': typeof AuthedAdminAuditRoute
@@ -271,6 +278,7 @@ export interface FileRoutesByTo {
   '/exemplars': typeof AuthedExemplarsRoute
   '/notifications': typeof AuthedNotificationsRoute
   '/profile': typeof AuthedProfileRoute
+  '/search': typeof AuthedSearchRoute
   '/work': typeof AuthedWorkRoute
   '/invitations/$token': typeof InvitationsTokenRoute
   '/': typeof AuthedIndexRoute
@@ -308,6 +316,7 @@ export interface FileRoutesById {
   '/_authed/exemplars': typeof AuthedExemplarsRoute
   '/_authed/notifications': typeof AuthedNotificationsRoute
   '/_authed/profile': typeof AuthedProfileRoute
+  '/_authed/search': typeof AuthedSearchRoute
   '/_authed/work': typeof AuthedWorkRoute
   '/invitations/$token': typeof InvitationsTokenRoute
   '/_authed/': typeof AuthedIndexRoute
@@ -346,6 +355,7 @@ export interface FileRouteTypes {
     | '/exemplars'
     | '/notifications'
     | '/profile'
+    | '/search'
     | '/work'
     | '/invitations/$token'
     | '/admin/audit'
@@ -380,6 +390,7 @@ export interface FileRouteTypes {
     | '/exemplars'
     | '/notifications'
     | '/profile'
+    | '/search'
     | '/work'
     | '/invitations/$token'
     | '/'
@@ -416,6 +427,7 @@ export interface FileRouteTypes {
     | '/_authed/exemplars'
     | '/_authed/notifications'
     | '/_authed/profile'
+    | '/_authed/search'
     | '/_authed/work'
     | '/invitations/$token'
     | '/_authed/'
@@ -509,6 +521,13 @@ declare module '@tanstack/react-router' {
       path: '/profile'
       fullPath: '/profile'
       preLoaderRoute: typeof AuthedProfileRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/_authed/search': {
+      id: '/_authed/search'
+      path: '/search'
+      fullPath: '/search'
+      preLoaderRoute: typeof AuthedSearchRouteImport
       parentRoute: typeof AuthedRoute
     }
     '/_authed/work': {
@@ -700,6 +719,7 @@ interface AuthedRouteChildren {
   AuthedExemplarsRoute: typeof AuthedExemplarsRoute
   AuthedNotificationsRoute: typeof AuthedNotificationsRoute
   AuthedProfileRoute: typeof AuthedProfileRoute
+  AuthedSearchRoute: typeof AuthedSearchRoute
   AuthedWorkRoute: typeof AuthedWorkRoute
   AuthedIndexRoute: typeof AuthedIndexRoute
   AuthedAdminAuditRoute: typeof AuthedAdminAuditRoute
@@ -732,6 +752,7 @@ const AuthedRouteChildren: AuthedRouteChildren = {
   AuthedExemplarsRoute: AuthedExemplarsRoute,
   AuthedNotificationsRoute: AuthedNotificationsRoute,
   AuthedProfileRoute: AuthedProfileRoute,
+  AuthedSearchRoute: AuthedSearchRoute,
   AuthedWorkRoute: AuthedWorkRoute,
   AuthedIndexRoute: AuthedIndexRoute,
   AuthedAdminAuditRoute: AuthedAdminAuditRoute,

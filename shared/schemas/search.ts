@@ -9,6 +9,9 @@ export const SEARCH_PAGE_SIZE = 20;
 /** Deeper than this, refine the words instead: ranking past 500 results is noise. */
 export const MAX_SEARCH_OFFSET = 500;
 
+/** Matches of each type counted (and ranked) at most; beyond it the count reads "1,000+". */
+export const MAX_COUNTED = 300;
+
 export const searchTypes = ["artifact", "exemplar", "discussion", "community"] as const;
 export type SearchType = (typeof searchTypes)[number];
 /** What a result is; discussions are threads (matched by title) and posts (matched by text). */
@@ -73,7 +76,7 @@ export type SearchResult = z.infer<typeof searchResultSchema>;
 export const searchResponseSchema = z.object({
   query: z.string(),
   items: z.array(searchResultSchema),
-  /** Matches per type of the whole search, whatever type is chosen (for the tabs). */
+  /** Matches per type of the whole search, whatever type is chosen (for the tabs); at most MAX_COUNTED. */
   counts: z.object({
     artifact: z.number().int(),
     exemplar: z.number().int(),

@@ -210,6 +210,7 @@ CREATE INDEX "artifacts_community_idx" ON "artifacts" USING btree ("org_id","com
 CREATE INDEX "artifacts_owner_idx" ON "artifacts" USING btree ("org_id","owner_id");--> statement-breakpoint
 CREATE INDEX "artifacts_search_idx" ON "artifacts" USING gin ("search");--> statement-breakpoint
 CREATE INDEX "artifacts_title_trgm_idx" ON "artifacts" USING gin ("title" gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "artifacts_title_search_idx" ON "artifacts" USING gin (to_tsvector('english', "title"));--> statement-breakpoint
 CREATE INDEX "artifacts_standards_trgm_idx" ON "artifacts" USING gin (lamplight_words("standards") gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "exemplars_org_idx" ON "exemplars" USING btree ("org_id","status","reviewed_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "exemplars_active_idx" ON "exemplars" USING btree ("artifact_id") WHERE status in ('nominated', 'approved');--> statement-breakpoint

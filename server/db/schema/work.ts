@@ -81,6 +81,9 @@ export const artifacts = pgTable(
     index("artifacts_title_trgm_idx").using("gin", t.title.op("gin_trgm_ops")),
     // Standards found by code and by prefix ("7.RP" finds CCSS.MATH.7.RP.A.2): regular expressions on
     // the codes, which a trigram index answers.
+    // Title matches are gathered apart from the rest (see search/query.ts), so a word common in
+    // descriptions never crowds the titles out of the ranking.
+    index("artifacts_title_search_idx").using("gin", sql`to_tsvector('english', ${t.title})`),
     index("artifacts_standards_trgm_idx").using("gin", sql`lamplight_words(${t.standards}) gin_trgm_ops`),
   ],
 );

@@ -1,5 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
-import type { SearchQuery } from "../../../shared/schemas/search.ts";
+import { MAX_COUNTED, type SearchQuery } from "../../../shared/schemas/search.ts";
 import type { Actor } from "../../http/auth/plugin.ts";
 import { codePattern, type Terms } from "./terms.ts";
 import { artifactVisible, communityVisible } from "./visibility.ts";
@@ -14,6 +14,9 @@ import { artifactVisible, communityVisible } from "./visibility.ts";
 export type Mode = "fulltext" | "similar";
 /** Results without permission filtering: only ever used by the benchmark's baseline. */
 export type Scope = "permitted" | "unfiltered";
+
+/** How many matches of each type are ranked (and counted: the counts say "1,000+" beyond). */
+export const CANDIDATES = MAX_COUNTED;
 
 const and = (parts: SQL[]) => (parts.length ? sql.join(parts, sql` and `) : sql`true`);
 const any = (column: SQL, value: string) =>
@@ -44,9 +47,9 @@ export function hitsSql({ actor, query, terms, mode, scope }: HitsInput): SQL {
     mode === "similar"
       ? sql`word_similarity(${text}, a.title)`
       : sql`ts_rank_cd(a.search, ${fq}) + 0.5 * word_similarity(${text}, a.title)${codes ? sql` + case when ${codes} then 1 else 0 end` : sql``}`;
-  const artifactWhere = and([
+  // Everything but the words: the title branch below matches the words on titles only.
+  const artifactScope = and([
     sql`a.org_id = ${actor.orgId}`,
-    artifactMatch,
     ...(permitted ? [artifactVisible(actor, sql.raw("a"), vis)] : []),
     ...(query.archived ? [] : [sql`a.archived_at is null`, sql`ac.archived_at is null`]),
     ...(query.subject ? [any(sql`a.subjects`, query.subject)] : []),
@@ -93,18 +96,29 @@ export function hitsSql({ actor, query, terms, mode, scope }: HitsInput): SQL {
       ? sql`word_similarity(${text}, ${title})`
       : sql`ts_rank_cd(${column}, ${fq}) + 0.5 * word_similarity(${text}, ${title})`;
 
+  // Every match is ranked only up to CANDIDATES per type: a word in half the district's work would
+  // otherwise be ranked 50,000 times. Title matches are gathered on their own (a small index of titles),
+  // so the best-ranked kind of match is never cut off by the description matches.
+  const from = sql`artifacts a left join communities ac on ac.id = a.community_id`;
+  const titled =
+    mode === "fulltext"
+      ? sql`(select a.id, ${artifactRank} as rank from ${from}
+          where ${artifactScope} and to_tsvector('english', a.title) @@ ${fq} limit ${CANDIDATES}) union all `
+      : sql``;
   return sql`
-    select 'artifact' as kind, a.id, ${artifactRank} as rank,
-      exists (select 1 from exemplars e where e.artifact_id = a.id and e.status = 'approved') as exemplar
-    from artifacts a left join communities ac on ac.id = a.community_id
-    where ${artifactWhere}
+    select distinct on (x.id) 'artifact' as kind, x.id, x.rank,
+      exists (select 1 from exemplars e where e.artifact_id = x.id and e.status = 'approved') as exemplar
+    from (${titled}(select a.id, ${artifactRank} as rank from ${from}
+      where ${artifactScope} and ${artifactMatch} limit ${CANDIDATES})) x
     union all
-    select 'thread', t.id, ${rank(sql`t.search`, sql`t.title`)}, false from threads t where ${threadWhere}
+    select 'thread', t.id, ${rank(sql`t.search`, sql`t.title`)}, false
+    from (select t.id, t.title, t.search from threads t where ${threadWhere} limit ${CANDIDATES}) t
     union all
     select 'post', p.id, ${mode === "similar" ? sql`0` : sql`0.6 * ts_rank_cd(p.search, ${fq})`}, false
-    from posts p where ${postWhere}
+    from (select p.id, p.search from posts p where ${postWhere} limit ${CANDIDATES}) p
     union all
-    select 'community', c.id, ${rank(sql`c.search`, sql`c.name`)}, false from communities c where ${communityWhere}`;
+    select 'community', c.id, ${rank(sql`c.search`, sql`c.name`)}, false
+    from (select c.id, c.name, c.search from communities c where ${communityWhere} limit ${CANDIDATES}) c`;
 }
 
 /** The communities the actor may read, once per query (the `vis` of hitsSql). */

@@ -1,5 +1,6 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import {
+  MAX_COUNTED,
   SEARCH_PAGE_SIZE,
   type SearchQuery,
   type SearchResponse,
@@ -48,9 +49,9 @@ const clean = (column: string) =>
 type Run = { actor: Actor; query: SearchQuery; terms: Terms; mode: Mode; scope: Scope; offset: number };
 
 /** One round trip: hits, counts per type, and the page's titles and snippets with their marks. */
-async function runSearch(db: Executor, r: Run): Promise<Row[]> {
+function statement(r: Run): SQL {
   const hq = sql`websearch_to_tsquery('english', ${r.terms.words.split(/\s+/).join(" or ")})`;
-  const result = await db.execute<Row>(sql`
+  return sql`
     with vis as materialized (${visSql(r.actor, r.query)}),
     hits as materialized (${hitsSql(r)}),
     counts as (
@@ -87,8 +88,20 @@ async function runSearch(db: Executor, r: Run): Promise<Row[]> {
       from communities c where p.kind = 'community' and c.id = p.id
     ) x on true
     left join communities home on home.id = x.community_id
-    order by p.rank desc nulls last, p.id`);
-  return result.rows;
+    order by p.rank desc nulls last, p.id`;
+}
+
+async function runSearch(db: Executor, r: Run): Promise<Row[]> {
+  return (await db.execute<Row>(statement(r))).rows;
+}
+
+/** The plan of the full-text search as PostgreSQL runs it (for the benchmark and docs/PERFORMANCE.md). */
+export async function explainSearch(db: Db, actor: Actor, query: SearchQuery, scope: Scope = "permitted") {
+  const run = { actor, query, terms: parseTerms(query.q), mode: "fulltext" as const, scope, offset: 0 };
+  const result = await db.execute<{ "QUERY PLAN": string }>(
+    sql`explain (analyze, buffers) ${statement(run)}`,
+  );
+  return result.rows.map((row) => row["QUERY PLAN"]);
 }
 
 function present(row: Row, terms: Terms): SearchResult | null {
@@ -117,6 +130,13 @@ function present(row: Row, terms: Terms): SearchResult | null {
 }
 
 const NO_COUNTS = { artifact: 0, exemplar: 0, discussion: 0, community: 0 };
+type Counts = SearchResponse["counts"];
+const clamp = (c: Counts): Counts => ({
+  artifact: Math.min(c.artifact, MAX_COUNTED),
+  exemplar: Math.min(c.exemplar, MAX_COUNTED),
+  discussion: Math.min(c.discussion, MAX_COUNTED),
+  community: Math.min(c.community, MAX_COUNTED),
+});
 
 /**
  * Searches everything the actor may read. Full text first; when it finds almost nothing on the first
@@ -134,7 +154,7 @@ export async function search(
   const base = { actor, query, terms, scope, offset };
   const rows = await runSearch(db, { ...base, mode: "fulltext" });
   const items = rows.map((r) => present(r, terms)).filter((r): r is SearchResult => r !== null);
-  const counts = rows[0]?.counts ?? NO_COUNTS;
+  const counts = clamp(rows[0]?.counts ?? NO_COUNTS);
   const more = items.length > SEARCH_PAGE_SIZE;
   if (offset > 0 || items.length >= FEW) {
     const nextCursor = more ? String(offset + SEARCH_PAGE_SIZE) : null;
@@ -149,6 +169,8 @@ export async function search(
   const similar = await db.transaction(async (tx) => {
     // Only for this transaction: how close "close" is for the <% operator (the index honours it).
     await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', ${SIMILARITY}, true)`);
+    // Row estimates for similarity are poor; a scan computing similarity on every title is never right.
+    await tx.execute(sql`select set_config('enable_seqscan', 'off', true)`);
     return runSearch(tx, { ...base, mode: "similar" });
   });
   const seen = new Set(items.map((i) => `${i.kind}:${i.id}`));
@@ -159,12 +181,12 @@ export async function search(
   return {
     query: terms.text,
     items: [...items, ...added].slice(0, SEARCH_PAGE_SIZE),
-    counts: {
+    counts: clamp({
       artifact: counts.artifact + extra.artifact,
       exemplar: counts.exemplar + extra.exemplar,
       discussion: counts.discussion + extra.discussion,
       community: counts.community + extra.community,
-    },
+    }),
     approximate: added.length > 0,
     nextCursor: null,
   };

@@ -12,6 +12,7 @@ import { useToast } from "../../ui/toast.tsx";
 import { signOut } from "../auth/api.ts";
 import { adminAccess, meKey, useMeQuery } from "../auth/me.ts";
 import { NotificationBell } from "../notifications/index.ts";
+import { HeaderSearch } from "../search/index.ts";
 import "./app-shell.css";
 
 /** Header, navigation, skip link and <main> around every screen. */
@@ -38,6 +39,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             </Link>
             {me ? <span className="brand__org">{me.organization.name}</span> : null}
           </div>
+          {me ? <HeaderSearch /> : null}
           {me ? <NotificationBell /> : null}
           {me ? <MainNavigation me={me} /> : null}
         </div>
