@@ -2,6 +2,7 @@
 import { cpus, totalmem } from "node:os";
 import { communityPageBenchmark } from "./community-page.ts";
 import { liveRoomBenchmark } from "./live-room.ts";
+import { searchBenchmark } from "./search.ts";
 import { uploadsBenchmark } from "./uploads.ts";
 
 console.log(
@@ -27,5 +28,13 @@ if (live.flow.acked < live.flow.sent) {
 const uploads = await uploadsBenchmark();
 if (uploads.measured.failed > 0) {
   console.error(`${uploads.measured.failed} uploads failed.`);
+  process.exit(1);
+}
+
+const searched = await searchBenchmark();
+const searchP95 = searched.rows[2]?.p95 ?? 0;
+console.log(`\nTarget: search p95 < 50 ms (got ${searchP95.toFixed(1)} ms).`);
+if (searched.errors > 0) {
+  console.error(`${searched.errors} searches failed.`);
   process.exit(1);
 }

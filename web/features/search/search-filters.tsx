@@ -2,7 +2,12 @@ import { useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { MAX_SEARCH_QUERY, type SearchResponse, searchTypes } from "../../../shared/schemas/search.ts";
+import {
+  MAX_COUNTED,
+  MAX_SEARCH_QUERY,
+  type SearchResponse,
+  searchTypes,
+} from "../../../shared/schemas/search.ts";
 import { artifactKinds } from "../../../shared/schemas/work-enums.ts";
 import { useLabels } from "../../i18n/labels.ts";
 import { Button } from "../../ui/button.tsx";
@@ -65,7 +70,9 @@ export function SearchFilters({
   });
   const typeLabel = (type: "all" | (typeof searchTypes)[number]) => {
     const name = t(`search.types.${type}`);
-    return counts && type !== "all" ? t("search.typeWithCount", { type: name, count: counts[type] }) : name;
+    if (!counts || type === "all") return name;
+    const many = counts[type] >= MAX_COUNTED;
+    return t(many ? "search.typeWithManyCount" : "search.typeWithCount", { type: name, count: counts[type] });
   };
 
   return (

@@ -1,5 +1,6 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
+import { MAX_COUNTED } from "../../../shared/schemas/search.ts";
 import { Button } from "../../ui/button.tsx";
 import { Page } from "../../ui/page.tsx";
 import { EmptyState, ErrorState, Loading, Notice } from "../../ui/states.tsx";
@@ -22,7 +23,7 @@ export function SearchPage({ filters }: { filters: Filters }) {
       <SearchFilters key={JSON.stringify(filters)} filters={filters} counts={first?.counts ?? null} />
       {/* Announced when it changes: how many results, or that there are none. */}
       <p className="muted" role="status">
-        {q && first ? t("search.resultCount", { count: countOf(first, filters), q }) : ""}
+        {q && first ? <ResultCount count={countOf(first, filters)} q={q} /> : ""}
       </p>
       {!q ? (
         <EmptyState title={t("search.startTitle")}>
@@ -59,6 +60,18 @@ export function SearchPage({ filters }: { filters: Filters }) {
         </section>
       )}
     </Page>
+  );
+}
+
+function ResultCount({ count, q }: { count: number; q: string }) {
+  const { t } = useTranslation();
+  // Counting stops at MAX_COUNTED per type: beyond it, say so rather than give a false number.
+  return (
+    <>
+      {count >= MAX_COUNTED
+        ? t("search.manyResults", { count: MAX_COUNTED, q })
+        : t("search.resultCount", { count, q })}
+    </>
   );
 }
 

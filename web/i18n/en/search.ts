@@ -19,6 +19,7 @@ export const searchEn = {
       community: "Communities",
     },
     typeWithCount: "{{type}} ({{count}})",
+    typeWithManyCount: "{{type}} ({{count}}+)",
     subjectLabel: "Subject",
     subjectHint: "Optional. For example Math.",
     gradeBandLabel: "Grade band",
@@ -32,6 +33,7 @@ export const searchEn = {
     loading: "Searching…",
     resultCount_one: "1 result for “{{q}}”.",
     resultCount_other: "{{count}} results for “{{q}}”.",
+    manyResults: "More than {{count}} results for “{{q}}”; the best come first.",
     approximate: "No exact matches, so these are close to what you typed.",
     results: "Results",
     kinds: {
