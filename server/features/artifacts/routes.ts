@@ -20,6 +20,7 @@ import { downloadRoutes } from "./download.ts";
 import { PreviewQueue } from "./previews.ts";
 import { replayOf } from "./replay.ts";
 import {
+  checkMayShare,
   createArtifact,
   listCommunityArtifacts,
   listMyArtifacts,
@@ -30,7 +31,7 @@ import {
 } from "./service.ts";
 import { sweepOrphans } from "./sweeper.ts";
 import { type Received, receiveUpload } from "./upload.ts";
-import { createVersion } from "./versions.ts";
+import { checkMayVersion, createVersion } from "./versions.ts";
 
 const tags = ["artifacts"];
 const params = z.object({ id: idSchema });
@@ -63,10 +64,13 @@ export const artifactRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => 
     request: FastifyRequest,
     reply: FastifyReply,
     create: (ctx: ServiceContext, data: unknown, files: Received[]) => Promise<Artifact>,
+    mayUpload: (ctx: ServiceContext) => Promise<unknown>,
   ) => {
     const actor = await request.actor();
     const replay = await replayOf(deps.db, request, actor.id);
     if (replay) return reply.status(200).send(replay);
+    // Refuse before receiving anything; the create checks again inside its transaction.
+    await mayUpload(await contextOf(request, deps));
     const upload = await receiveUpload(request, deps.files);
     try {
       const { body, replayed } = await once(deps.db, request, actor, async (tx) =>
@@ -95,7 +99,12 @@ export const artifactRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => 
       },
     },
     async (request, reply) =>
-      withUpload(request, reply, (ctx, data, files) => createArtifact(ctx, request.params.id, data, files)),
+      withUpload(
+        request,
+        reply,
+        (ctx, data, files) => createArtifact(ctx, request.params.id, data, files),
+        (ctx) => checkMayShare(ctx, request.params.id),
+      ),
   );
 
   app.post(
@@ -110,7 +119,12 @@ export const artifactRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => 
       },
     },
     async (request, reply) =>
-      withUpload(request, reply, (ctx, data, files) => createVersion(ctx, request.params.id, data, files)),
+      withUpload(
+        request,
+        reply,
+        (ctx, data, files) => createVersion(ctx, request.params.id, data, files),
+        (ctx) => checkMayVersion(ctx, request.params.id),
+      ),
   );
 
   app.get(

@@ -64,6 +64,14 @@ export function fileRows(
   ];
 }
 
+/** 404 unless the actor sees the community, 403 unless they may share work in it. */
+export async function checkMayShare(ctx: ServiceContext, communityId: string) {
+  const loaded = await loadCommunity(ctx.db, ctx.actor, communityId);
+  if (!canRead(loaded.access)) throw notFound("This community");
+  if (!canCreateIn(loaded.access))
+    throw forbidden("Only the community's members and facilitators can share work here.");
+}
+
 /** Shares work in a community; the files are already stored, the rows go in with the caller's transaction. */
 export async function createArtifact(
   ctx: ServiceContext,
@@ -71,10 +79,7 @@ export async function createArtifact(
   data: unknown,
   files: Received[],
 ) {
-  const loaded = await loadCommunity(ctx.db, ctx.actor, communityId);
-  if (!canRead(loaded.access)) throw notFound("This community");
-  if (!canCreateIn(loaded.access))
-    throw forbidden("Only the community's members and facilitators can share work here.");
+  await checkMayShare(ctx, communityId);
   const input = parseInput(artifactInputSchema, data);
   if (files.length + input.links.length === 0) throw invalid("files", "Add at least one file or link.");
   const id = newId();

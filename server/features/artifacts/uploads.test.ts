@@ -121,6 +121,24 @@ describe("uploading work samples", () => {
     expect(await scratchFiles()).toEqual([]);
   });
 
+  it("refuses someone who may not share here before storing anything", async () => {
+    const before = await storedObjects();
+    const { body, contentType } = multipart([
+      { name: "data", content: meta() },
+      file("quiz.pdf", await files.pdf()),
+    ]);
+    const outsider = await t.as("teacher3@riverside.example");
+    const response = await t.app.inject({
+      method: "POST",
+      url: `/api/v1/communities/${teamId}/artifacts`,
+      payload: body,
+      headers: { cookie: outsider.cookie, origin: PUBLIC_URL, "content-type": contentType },
+    });
+    expect(response.statusCode).toBe(403);
+    expect(await storedObjects()).toEqual(before);
+    expect(await scratchFiles()).toEqual([]);
+  });
+
   it("refuses a file over the size limit with 413 naming it", async () => {
     const before = await storedObjects();
     const response = await share([

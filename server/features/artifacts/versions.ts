@@ -10,13 +10,20 @@ import { canEditArtifact } from "./policy.ts";
 import { audit, fileRows, parseInput } from "./service.ts";
 import type { Received } from "./upload.ts";
 
+/** 404 unless the actor sees the artifact, 403 unless it is theirs to revise. */
+export async function checkMayVersion(ctx: ServiceContext, id: string, forUpdate = false) {
+  const loaded = await loadArtifactAccess(ctx.db, ctx.actor, id, forUpdate);
+  if (!canEditArtifact(loaded.access))
+    throw forbidden("Only the person who shared this work can add a version.");
+  return loaded;
+}
+
 /**
  * A new version after feedback: a note of what changed, the chosen files of the current version kept (new
  * rows pointing at the same stored objects, so every version's files stay downloadable), new files added.
  */
 export async function createVersion(ctx: ServiceContext, id: string, data: unknown, files: Received[]) {
-  const { head, access } = await loadArtifactAccess(ctx.db, ctx.actor, id, true);
-  if (!canEditArtifact(access)) throw forbidden("Only the person who shared this work can add a version.");
+  const { head, access } = await checkMayVersion(ctx, id, true);
   const input = parseInput(versionInputSchema, data);
   const current = await ctx.db
     .select()
