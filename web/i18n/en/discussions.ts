@@ -16,7 +16,6 @@ export const discussionsEn = {
     replies_other: "{{count}} replies",
     lastActivity: "Last activity",
     startedBy: "Started by {{name}}",
-    open: "{{title}}",
     loadMore: "Load more discussions",
     empty: "No discussions yet",
     emptyBody: "Start one: ask the group a question, share something that worked, or ask for ideas.",
@@ -32,7 +31,6 @@ export const discussionsEn = {
     readOnlyObserver: "You can read these discussions. Members, partners and facilitators can post.",
     markdownHint:
       "You can use Markdown: **bold**, *italic*, lists, links and > quotes. Type @ to mention someone in the community.",
-    write: "Write",
     preview: "Preview",
     previewLabel: "Preview of {{label}}",
     previewEmpty: "Nothing to preview yet.",
@@ -46,7 +44,6 @@ export const discussionsEn = {
     threadLoading: "Loading the discussion…",
     postsLabel: "Posts",
     postHeading: "Post {{number}} by {{name}}",
-    opening: "Opened the discussion",
     edited: "edited",
     removed: "This post was removed.",
     edit: "Edit",
