@@ -91,7 +91,9 @@ test("a colleague's nomination reaches the facilitator's bell; the notifications
   expect(nominated.status()).toBe(201);
   await colleague.context.close();
 
-  // The bell polls every 30 seconds (and on focus): the number arrives without a reload.
+  // The bell polls every 30 seconds and asks again when the window regains focus: coming back to the
+  // window brings the number without a reload (the poll alone would within 30 s).
+  await page.evaluate(() => window.dispatchEvent(new Event("focus")));
   await expect(bell(page)).toHaveAccessibleName(`Notifications, ${before + 1} unread`, { timeout: 45_000 });
   await bell(page).click();
   await expect(page.getByRole("heading", { level: 1, name: "Notifications" })).toBeVisible();

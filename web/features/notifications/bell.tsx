@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { unreadCountQuery } from "./api.ts";
 import "./notifications.css";
@@ -10,7 +11,15 @@ import "./notifications.css";
  */
 export function NotificationBell() {
   const { t } = useTranslation();
-  const unread = useQuery(unreadCountQuery).data?.unread ?? 0;
+  const query = useQuery(unreadCountQuery);
+  const unread = query.data?.unread ?? 0;
+  const { refetch } = query;
+  // Coming back to the window (another app, another tab) asks again at once, not at the next poll.
+  useEffect(() => {
+    const onFocus = () => void refetch();
+    window.addEventListener("focus", onFocus);
+    return () => window.removeEventListener("focus", onFocus);
+  }, [refetch]);
   const shown = unread > 99 ? "99+" : String(unread);
   return (
     <Link to="/notifications" className="bell" activeOptions={{ exact: true }}>
