@@ -199,6 +199,7 @@ CREATE INDEX "notifications_unread_idx" ON "notifications" USING btree ("person_
 CREATE INDEX "post_revisions_post_idx" ON "post_revisions" USING btree ("org_id","post_id","created_at");--> statement-breakpoint
 CREATE INDEX "posts_thread_idx" ON "posts" USING btree ("org_id","thread_id","created_at");--> statement-breakpoint
 CREATE INDEX "posts_search_idx" ON "posts" USING gin ("search");--> statement-breakpoint
+CREATE INDEX "posts_community_idx" ON "posts" USING btree ("org_id","community_id");--> statement-breakpoint
 CREATE INDEX "threads_community_idx" ON "threads" USING btree ("org_id","community_id","pinned_at","last_post_at");--> statement-breakpoint
 CREATE INDEX "threads_search_idx" ON "threads" USING gin ("search");--> statement-breakpoint
 CREATE INDEX "threads_title_trgm_idx" ON "threads" USING gin ("title" gin_trgm_ops);--> statement-breakpoint

@@ -67,6 +67,8 @@ export const posts = pgTable(
   (t) => [
     index("posts_thread_idx").on(t.orgId, t.threadId, t.createdAt),
     index("posts_search_idx").using("gin", t.search),
+    // Search keeps to the communities a person may read: a bitmap of their posts meets the words' one.
+    index("posts_community_idx").on(t.orgId, t.communityId),
   ],
 );
 

@@ -2,7 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { MAX_COUNTED, type SearchQuery } from "../../../shared/schemas/search.ts";
 import type { Actor } from "../../http/auth/plugin.ts";
 import { codePattern, type Terms } from "./terms.ts";
-import { artifactVisible, communityVisible } from "./visibility.ts";
+import { artifactVisibleParts, communityVisible } from "./visibility.ts";
 
 /*
  * The matching half of a search: one row per hit (kind, id, rank) over artifacts, threads, posts and
@@ -35,7 +35,8 @@ export function hitsSql({ actor, query, terms, mode, scope }: HitsInput): SQL {
     ? and(terms.codes.map((c) => sql`lamplight_words(a.standards) ~* ${codePattern(c)}`))
     : null;
   const permitted = scope === "permitted";
-  const vis = sql`(select id from vis)`;
+  // An array, not a subquery: `community_id = any(array)` is an index condition (a semi-join is not).
+  const visArray = sql`array(select id from vis)`;
 
   const artifactMatch =
     mode === "similar"
@@ -50,7 +51,6 @@ export function hitsSql({ actor, query, terms, mode, scope }: HitsInput): SQL {
   // Everything but the words: the title branch below matches the words on titles only.
   const artifactScope = and([
     sql`a.org_id = ${actor.orgId}`,
-    ...(permitted ? [artifactVisible(actor, sql.raw("a"), vis)] : []),
     ...(query.archived ? [] : [sql`a.archived_at is null`, sql`ac.archived_at is null`]),
     ...(query.subject ? [any(sql`a.subjects`, query.subject)] : []),
     ...(query.topic ? [any(sql`a.topics`, query.topic)] : []),
@@ -67,7 +67,7 @@ export function hitsSql({ actor, query, terms, mode, scope }: HitsInput): SQL {
     artifactOnly(query)
       ? [sql`false`]
       : [
-          ...(permitted ? [sql`${sql.raw(alias)}.community_id in ${vis}`] : []),
+          ...(permitted ? [sql`${sql.raw(alias)}.community_id = any(${visArray})`] : []),
           ...(query.communityId ? [sql`${sql.raw(alias)}.community_id = ${query.communityId}`] : []),
         ];
   const threadWhere = and([
@@ -100,16 +100,24 @@ export function hitsSql({ actor, query, terms, mode, scope }: HitsInput): SQL {
   // otherwise be ranked 50,000 times. Title matches are gathered on their own (a small index of titles),
   // so the best-ranked kind of match is never cut off by the description matches.
   const from = sql`artifacts a left join communities ac on ac.id = a.community_id`;
-  const titled =
-    mode === "fulltext"
-      ? sql`(select a.id, ${artifactRank} as rank from ${from}
-          where ${artifactScope} and to_tsvector('english', a.title) @@ ${fq} limit ${CANDIDATES}) union all `
-      : sql``;
+  const candidates = (where: SQL) =>
+    sql`(select a.id, ${artifactRank} as rank from ${from} where ${where} limit ${CANDIDATES})`;
+  // The rule's parts each searched on their own, so each can use an index (see artifactVisibleParts).
+  const parts = permitted ? artifactVisibleParts(actor, sql.raw("a"), visArray) : [sql`true`];
+  const branches = [
+    ...(mode === "fulltext"
+      ? [
+          candidates(
+            and([artifactScope, parts[0] ?? sql`true`, sql`to_tsvector('english', a.title) @@ ${fq}`]),
+          ),
+        ]
+      : []),
+    ...parts.map((part) => candidates(and([artifactScope, part, artifactMatch]))),
+  ];
   return sql`
     select distinct on (x.id) 'artifact' as kind, x.id, x.rank,
       exists (select 1 from exemplars e where e.artifact_id = x.id and e.status = 'approved') as exemplar
-    from (${titled}(select a.id, ${artifactRank} as rank from ${from}
-      where ${artifactScope} and ${artifactMatch} limit ${CANDIDATES})) x
+    from (${sql.join(branches, sql` union all `)}) x
     union all
     select 'thread', t.id, ${rank(sql`t.search`, sql`t.title`)}, false
     from (select t.id, t.title, t.search from threads t where ${threadWhere} limit ${CANDIDATES}) t

@@ -6,7 +6,12 @@ import { createCommunity, createPerson, orgId, schoolId } from "../../test/facto
 import { type ArtifactAccess, canReadArtifact } from "../artifacts/policy.ts";
 import { type CommunityAccess, canRead } from "../communities/policy.ts";
 import { insertArtifact } from "./test-fixtures.ts";
-import { artifactVisible, communityVisible } from "./visibility.ts";
+import {
+  artifactVisible,
+  artifactVisibleParts,
+  communityVisible,
+  visibleCommunityIds,
+} from "./visibility.ts";
 
 /*
  * The SQL of visibility.ts against the JS policy it mirrors, on every combination that matters: each
@@ -167,6 +172,15 @@ describe("the SQL read rules agree with the policy", () => {
           where a.id in (${sql.join(artifactIds, sql`, `)}) and ${artifactVisible(actor)}`)
       ).rows.map((r) => r.id),
     );
+    // The same rule split into parts for the search's indexes: their OR must agree too.
+    const parts = artifactVisibleParts(actor, sql.raw("a"), sql`array${visibleCommunityIds(actor)}`);
+    const seenByParts = new Set(
+      (
+        await t.db.execute<{ id: string }>(sql`select a.id from artifacts a
+          where a.id in (${sql.join(artifactIds, sql`, `)}) and (${sql.join(parts, sql` or `)})`)
+      ).rows.map((r) => r.id),
+    );
+    expect([...seenByParts].sort()).toEqual([...seenArtifacts].sort());
     const disagreements = list.flatMap((c) => [
       ...(c.communityId && seenCommunities.has(c.communityId) !== c.community
         ? [`community: ${c.label}`]

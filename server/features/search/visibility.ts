@@ -52,18 +52,40 @@ export function artifactVisible(
   a = sql.raw("a"),
   visibleIds = visibleCommunityIds(actor),
 ): SQL {
-  const studentWorkHidden =
-    actor.orgRole === "partner"
-      ? sql`${a}.contains_student_work`
-      : sql`(${a}.contains_student_work and exists (
-          select 1 from memberships pm where pm.community_id = ${a}.community_id
-            and pm.person_id = ${actor.id} and pm.status = 'active' and pm.role = 'partner'))`;
-  const exemplar =
-    actor.orgRole === "partner"
-      ? sql`false`
-      : sql`exists (select 1 from exemplars ve where ve.artifact_id = ${a}.id and ve.status = 'approved')`;
   return sql`(${a}.org_id = ${actor.orgId} and (
     (${a}.community_id is null and ${a}.owner_id = ${actor.id})
-    or (${a}.community_id is not null and not ${studentWorkHidden}
-        and (${a}.community_id in ${visibleIds} or ${exemplar}))))`;
+    or (${a}.community_id is not null and not ${studentWorkHidden(actor, a)}
+        and (${a}.community_id in ${visibleIds} or ${approvedExemplar(actor, a)}))))`;
+}
+
+/** Partners (by district role, or by their role in the work's community) never see student work. */
+function studentWorkHidden(actor: Actor, a: SQL): SQL {
+  return actor.orgRole === "partner"
+    ? sql`${a}.contains_student_work`
+    : sql`(${a}.contains_student_work and exists (
+        select 1 from memberships pm where pm.community_id = ${a}.community_id
+          and pm.person_id = ${actor.id} and pm.status = 'active' and pm.role = 'partner'))`;
+}
+
+/** Approved exemplars reach the district's non-partners, whatever their community. */
+function approvedExemplar(actor: Actor, a: SQL): SQL {
+  return actor.orgRole === "partner"
+    ? sql`false`
+    : sql`${a}.id in (select ve.artifact_id from exemplars ve
+        where ve.org_id = ${actor.orgId} and ve.status = 'approved')`;
+}
+
+/**
+ * artifactVisible as separate parts whose OR is the same rule (visibility.test.ts checks it), so a
+ * query can search each part on its own index: work of the readable communities (`visibleArray` is an
+ * array of their ids, which a btree answers), one's own copies, approved exemplars.
+ */
+export function artifactVisibleParts(actor: Actor, a: SQL, visibleArray: SQL): SQL[] {
+  const inOrg = sql`${a}.org_id = ${actor.orgId}`;
+  const shared = sql`${a}.community_id is not null and not ${studentWorkHidden(actor, a)}`;
+  return [
+    sql`(${inOrg} and ${a}.community_id = any(${visibleArray}) and ${shared})`,
+    sql`(${inOrg} and ${a}.community_id is null and ${a}.owner_id = ${actor.id})`,
+    ...(actor.orgRole === "partner" ? [] : [sql`(${inOrg} and ${shared} and ${approvedExemplar(actor, a)})`]),
+  ];
 }
