@@ -101,6 +101,16 @@ test("a teacher shares a quiz, sees its preview, downloads it, reflects and shar
   await expect(page.getByText("Rewrote question 2 with a table; added the answer key.")).toBeVisible();
   await expectAccessible(page);
 
+  // The owner edits the details: the standard the lead's search will look for.
+  await page.getByRole("button", { name: "Edit details" }).click();
+  const dialog = page.getByRole("dialog", { name: "Edit the details of this work sample" });
+  await dialog.getByRole("textbox", { name: "Standards" }).fill("CCSS.MATH.7.RP.A.2");
+  await dialog.getByRole("textbox", { name: "Standards" }).press("Enter");
+  await expectAccessible(page);
+  await dialog.getByRole("button", { name: "Save details" }).click();
+  await expect(page.getByText("The details are saved.")).toBeVisible();
+  await expect(page.getByText("CCSS.MATH.7.RP.A.2")).toBeVisible();
+
   await page.getByRole("link", { name: "My work" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "My work" })).toBeVisible();
   await expect(page.getByRole("link", { name: TITLE })).toBeVisible();

@@ -12,6 +12,7 @@ import { useToast } from "../../ui/toast.tsx";
 import { ExemplarPanel } from "../exemplars/index.ts";
 import { ArtifactFeedback } from "../feedback/index.ts";
 import { type Artifact, artifactKeys, artifactQuery, setArchived } from "./api.ts";
+import { EditDetails } from "./edit-details.tsx";
 import { FileList } from "./file-list.tsx";
 import { Reflection } from "./reflection.tsx";
 import { NewVersionForm, VersionHistory } from "./versions.tsx";
@@ -56,7 +57,14 @@ function ArtifactView({ artifact }: { artifact: Artifact }) {
           ) : null}
         </>
       }
-      actions={artifact.can.archive ? <ArchiveButton artifact={artifact} /> : undefined}
+      actions={
+        artifact.can.edit || artifact.can.archive ? (
+          <div className="cluster">
+            {artifact.can.edit ? <EditDetails artifact={artifact} /> : null}
+            {artifact.can.archive ? <ArchiveButton artifact={artifact} /> : null}
+          </div>
+        ) : undefined
+      }
     >
       {artifact.archived ? <Notice tone="warning">{t("artifacts.archivedNotice")}</Notice> : null}
       {artifact.attribution ? <p className="artifact-muted">{artifact.attribution}</p> : null}

@@ -3,52 +3,24 @@ import { useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { artifactInputSchema } from "../../../shared/schemas/artifacts.ts";
-import { type ArtifactKind, artifactKinds, privacyAttestations } from "../../../shared/schemas/work-enums.ts";
-import { useLabels } from "../../i18n/labels.ts";
+import { privacyAttestations } from "../../../shared/schemas/work-enums.ts";
 import { Button, LinkButton } from "../../ui/button.tsx";
 import { CheckboxGroupField, RadioGroupField } from "../../ui/choice-fields.tsx";
 import { Form, FormActions } from "../../ui/form/form.tsx";
 import { useFormSubmit } from "../../ui/form/use-form-submit.ts";
 import { Page } from "../../ui/page.tsx";
-import { SelectField } from "../../ui/select-field.tsx";
 import { QueryView } from "../../ui/states.tsx";
-import { TagPicker } from "../../ui/tag-picker.tsx";
-import { TextAreaField, TextField } from "../../ui/text-field.tsx";
+import { TextAreaField } from "../../ui/text-field.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { communityQuery } from "../communities/api.ts";
 import { artifactKeys, collapseErrors, shareArtifact } from "./api.ts";
+import { AboutFields, blankDetails, type Details, type SetDetail, TagFields } from "./details-fields.tsx";
 import { FileInput, linksFrom } from "./file-input.tsx";
 import "./artifacts.css";
 
-type Values = {
-  title: string;
-  kind: ArtifactKind;
-  focusingQuestion: string;
-  description: string;
-  subjects: string[];
-  gradeBands: string[];
-  standards: string[];
-  topics: string[];
-  rubricCriteria: string[];
-  links: string;
-  containsStudentWork: boolean;
-  privacyAttestation: string;
-};
+type Values = Details & { links: string; containsStudentWork: boolean; privacyAttestation: string };
 
-const blank: Values = {
-  title: "",
-  kind: "assessment",
-  focusingQuestion: "",
-  description: "",
-  subjects: [],
-  gradeBands: [],
-  standards: [],
-  topics: [],
-  rubricCriteria: [],
-  links: "",
-  containsStudentWork: false,
-  privacyAttestation: "",
-};
+const blank: Values = { ...blankDetails, links: "", containsStudentWork: false, privacyAttestation: "" };
 
 /** Share work in a community: every field, several files, links and the student-privacy attestation. */
 export function ShareArtifactPage({ communityId }: { communityId: string }) {
@@ -69,7 +41,6 @@ export function ShareArtifactPage({ communityId }: { communityId: string }) {
 
 function ShareForm({ communityId, communityName }: { communityId: string; communityName: string }) {
   const { t } = useTranslation();
-  const labels = useLabels();
   const toast = useToast();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -105,35 +76,7 @@ function ShareForm({ communityId, communityName }: { communityId: string; commun
     >
       <fieldset className="fieldset form-section">
         <legend className="form-section__title">{t("artifacts.aboutSection")}</legend>
-        <TextField
-          label={t("artifacts.title")}
-          name="title"
-          value={values.title}
-          onChange={set("title")}
-          isRequired
-        />
-        <SelectField
-          label={t("artifacts.kind")}
-          name="kind"
-          value={values.kind}
-          onChange={(v) => set("kind")(v as ArtifactKind)}
-          options={artifactKinds.map((k) => ({ value: k, label: t(`artifactKinds.${k}`) }))}
-        />
-        <TextAreaField
-          label={t("artifacts.focusingQuestion")}
-          name="focusingQuestion"
-          description={t("artifacts.focusingQuestionHint")}
-          value={values.focusingQuestion}
-          onChange={set("focusingQuestion")}
-          rows={2}
-        />
-        <TextAreaField
-          label={t("artifacts.description")}
-          name="description"
-          description={t("artifacts.optional")}
-          value={values.description}
-          onChange={set("description")}
-        />
+        <AboutFields values={values} set={set as SetDetail} />
       </fieldset>
 
       <fieldset className="fieldset form-section">
@@ -184,48 +127,7 @@ function ShareForm({ communityId, communityName }: { communityId: string; commun
 
       <fieldset className="fieldset form-section">
         <legend className="form-section__title">{t("artifacts.tagsSection")}</legend>
-        <TagPicker
-          label={t("artifacts.subjects")}
-          addLabel={t("artifacts.addSubject")}
-          name="subjects"
-          value={values.subjects}
-          onChange={set("subjects")}
-          max={30}
-        />
-        <CheckboxGroupField
-          label={t("artifacts.gradeBands")}
-          name="gradeBands"
-          value={values.gradeBands}
-          onChange={set("gradeBands")}
-          options={labels.gradeBandOptions}
-          inline
-        />
-        <TagPicker
-          label={t("artifacts.standards")}
-          addLabel={t("artifacts.addStandard")}
-          name="standards"
-          description={t("artifacts.standardsHint")}
-          value={values.standards}
-          onChange={set("standards")}
-          max={30}
-        />
-        <TagPicker
-          label={t("artifacts.topics")}
-          addLabel={t("artifacts.addTopic")}
-          name="topics"
-          value={values.topics}
-          onChange={set("topics")}
-          max={30}
-        />
-        <TagPicker
-          label={t("artifacts.rubricCriteria")}
-          addLabel={t("artifacts.addCriterion")}
-          name="rubricCriteria"
-          description={t("artifacts.rubricHint")}
-          value={values.rubricCriteria}
-          onChange={set("rubricCriteria")}
-          max={20}
-        />
+        <TagFields values={values} set={set as SetDetail} />
       </fieldset>
 
       {form.isPending ? (
