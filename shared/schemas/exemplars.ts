@@ -65,6 +65,8 @@ export const artifactExemplarSchema = z.object({
   artifactId: z.string(),
   artifactTitle: z.string(),
   exemplar: exemplarSchema.nullable(),
+  /** The latest declined nomination with its note, when none is open: for its nominator, owner, reviewers. */
+  lastDeclined: exemplarSchema.nullable(),
   can: exemplarCanSchema,
 });
 export type ArtifactExemplar = z.infer<typeof artifactExemplarSchema>;

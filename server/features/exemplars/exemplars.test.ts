@@ -120,6 +120,11 @@ describe("reviewing", () => {
     });
     expect(declined.body).toMatchObject({ status: "declined", reviewNote: "Add the answer key first." });
     expect((await notificationsOf(member.id, work.title))[0]?.data.event).toBe("declined");
+    const seen = async (c: Client) =>
+      (await c.get(`/api/v1/artifacts/${work.id}/exemplar`)).body.lastDeclined;
+    expect(await seen(member.client)).toMatchObject({ reviewNote: "Add the answer key first." });
+    expect(await seen(owner.client)).toMatchObject({ reviewedBy: { name: "Ida Moreno" } });
+    expect(await seen(partner.client)).toBeNull();
     expect((await nominate(member.client, work.id)).status).toBe(201);
     const tooLong = await facilitator.client.post(`/api/v1/exemplars/${nomination.id}/decline`, {
       note: "x".repeat(2001),

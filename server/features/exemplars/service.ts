@@ -17,10 +17,28 @@ const open = sql`e.status in ('nominated', 'approved')`;
 export async function artifactExemplar(ctx: ServiceContext, artifactId: string): Promise<ArtifactExemplar> {
   const { head, access } = await loadArtifactAccess(ctx.db, ctx.actor, artifactId);
   const [row] = await queryExemplars(ctx.db, ctx.actor.orgId, sql`e.artifact_id = ${artifactId} and ${open}`);
+  const [declined] = row
+    ? []
+    : await queryExemplars(
+        ctx.db,
+        ctx.actor.orgId,
+        sql`e.artifact_id = ${artifactId} and e.status = 'declined'`,
+        {
+          orderBy: sql`e.reviewed_at desc`,
+          limit: 1,
+        },
+      );
+  // The curator's note on a declined nomination is for the people it concerns, not every reader.
+  const concerned =
+    declined &&
+    (declined.nominated_by === ctx.actor.id ||
+      declined.owner_id === ctx.actor.id ||
+      canReviewExemplar(access));
   return {
     artifactId,
     artifactTitle: head.title,
     exemplar: row ? presentExemplar(row) : null,
+    lastDeclined: concerned ? presentExemplar(declined) : null,
     can: exemplarCan(access, row ?? null),
   };
 }

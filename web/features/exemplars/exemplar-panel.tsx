@@ -44,7 +44,17 @@ function PanelBody({ state }: { state: ArtifactExemplar }) {
   return (
     <div className="stack">
       {!e ? (
-        <p className="muted">{t("exemplars.panel.none")}</p>
+        <>
+          <p className="muted">{t("exemplars.panel.none")}</p>
+          {state.lastDeclined?.reviewedBy ? (
+            <p>
+              {t("exemplars.panel.declined", {
+                name: state.lastDeclined.reviewedBy.name,
+                note: state.lastDeclined.reviewNote || t("exemplars.panel.noNote"),
+              })}
+            </p>
+          ) : null}
+        </>
       ) : e.status === "approved" ? (
         <>
           <p>

@@ -53,6 +53,8 @@ export const exemplarsEn = {
       nominated: "Nominated as an exemplar by {{name}}; waiting for a facilitator or leader to review it.",
       approved: "An exemplar, approved by {{name}}.",
       reviewNote: "Curator's note: {{note}}",
+      declined: "The last nomination was declined by {{name}}: {{note}}",
+      noNote: "no note given.",
       nominate: "Nominate as an exemplar",
       nominateTitle: "Nominate “{{title}}” as an exemplar",
       nominateTitleShort: "Nominate as an exemplar",
