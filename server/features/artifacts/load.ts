@@ -115,23 +115,28 @@ type FileRow = {
 
 /** The whole artifact as its page shows it: metadata, every version with its files, and `can`. */
 export async function presentArtifact(db: Executor, access: ArtifactAccess, id: string): Promise<Artifact> {
-  const [detail, versions, files] = await Promise.all([
-    db.execute<DetailRow>(sql`
+  // One after another: `db` may be a transaction's single connection, which runs one query at a time.
+  const detail = await db.execute<DetailRow>(sql`
       select ${summaryColumns}, a.description, a.subjects, a.grade_bands as "gradeBands", a.standards,
         a.topics, a.rubric_criteria as "rubricCriteria", a.privacy_attestation as "privacyAttestation",
         a.reflection, a.next_steps as "nextSteps", ${iso("a.reflected_at")} as "reflectedAt",
         a.copied_from_id as "copiedFromId"
-      ${fromArtifacts} where a.id = ${id}`),
-    db.execute<{ number: number; note: string; createdAt: string; by_id: string; by_name: string }>(sql`
+      ${fromArtifacts} where a.id = ${id}`);
+  const versions = await db.execute<{
+    number: number;
+    note: string;
+    createdAt: string;
+    by_id: string;
+    by_name: string;
+  }>(sql`
       select v.number, v.note, ${iso("v.created_at")} as "createdAt", p.id as by_id, p.name as by_name
       from artifact_versions v join people p on p.id = v.created_by
-      where v.artifact_id = ${id} order by v.number desc`),
-    db.execute<FileRow>(sql`
+      where v.artifact_id = ${id} order by v.number desc`);
+  const files = await db.execute<FileRow>(sql`
       select f.id, v.number as version_number, f.name, f.link_url, f.storage_key, f.media_type, f.size_bytes,
         f.preview_status
       from artifact_files f join artifact_versions v on v.id = f.version_id
-      where f.artifact_id = ${id} order by v.number, f.position`),
-  ]);
+      where f.artifact_id = ${id} order by v.number, f.position`);
   const row = detail.rows[0];
   if (!row) throw new Error(`artifact ${id} vanished`);
   const fileOf = (f: FileRow) => presentFile(id, f);

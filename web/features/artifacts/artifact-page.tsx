@@ -73,10 +73,12 @@ function ArtifactView({ artifact }: { artifact: Artifact }) {
           <p className="artifact-question">{artifact.focusingQuestion}</p>
         </Section>
       ) : null}
-      <Section title={t("artifacts.details")}>
-        {artifact.description ? <p className="artifact-description">{artifact.description}</p> : null}
-        <Tags artifact={artifact} />
-      </Section>
+      {hasDetails(artifact) ? (
+        <Section title={t("artifacts.details")}>
+          {artifact.description ? <p className="artifact-description">{artifact.description}</p> : null}
+          <Tags artifact={artifact} />
+        </Section>
+      ) : null}
       <Section title={t("artifacts.filesHeading", { version: artifact.currentVersion })} id="files">
         <FileList files={artifact.files} withPreviews />
       </Section>
@@ -88,6 +90,11 @@ function ArtifactView({ artifact }: { artifact: Artifact }) {
     </Page>
   );
 }
+
+const hasDetails = (a: Artifact) =>
+  Boolean(a.description) ||
+  a.containsStudentWork ||
+  [a.subjects, a.gradeBands, a.standards, a.topics, a.rubricCriteria].some((list) => list.length > 0);
 
 function Tags({ artifact }: { artifact: Artifact }) {
   const { t } = useTranslation();
