@@ -86,12 +86,16 @@ test("a teacher shares a quiz, sees its preview, downloads it, reflects and shar
   ]);
   expect(download.suggestedFilename()).toBe("quiz.pdf");
 
-  await page.getByRole("textbox", { name: "Reflection", exact: true }).fill("Question 2 tested reading more than ratios.");
+  await page
+    .getByRole("textbox", { name: "Reflection", exact: true })
+    .fill("Question 2 tested reading more than ratios.");
   await page.getByRole("textbox", { name: "Next steps" }).fill("Rewrite question 2 with a table.");
   await page.getByRole("button", { name: "Save reflection" }).click();
   await expect(page.getByText("Your reflection is saved.")).toBeVisible();
 
-  await page.getByRole("textbox", { name: "What changed" }).fill("Rewrote question 2 with a table; added the answer key.");
+  await page
+    .getByRole("textbox", { name: "What changed" })
+    .fill("Rewrote question 2 with a table; added the answer key.");
   await page.getByLabel("Add files").setInputFiles(path.join(FILES, "answer-key.txt"));
   await page.getByRole("button", { name: "Share new version" }).click();
   await expect(page.getByText("Version 2 is shared.")).toBeVisible();
