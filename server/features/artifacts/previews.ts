@@ -52,11 +52,11 @@ export class PreviewQueue {
     while (this.running) await this.running;
   }
 
+  /** Stops at once: a render in progress is abandoned (its row stays pending for the next start). */
   async close(): Promise<void> {
     this.closed = true;
-    await this.running;
     await this.worker?.terminate();
-    this.worker = null;
+    await this.running;
   }
 
   private async drain() {
@@ -88,6 +88,7 @@ export class PreviewQueue {
     } catch (error) {
       this.log.warn({ err: error, key }, "preview failed");
     }
+    if (this.closed) return;
     await this.db
       .update(artifactFiles)
       // Every row of this object (a file kept into later versions shares it) gets the preview.
@@ -122,12 +123,16 @@ export class PreviewQueue {
       this.waiting.get(answer.id)?.(answer);
       this.waiting.delete(answer.id);
     });
+    const stopped = (reason: string) => {
+      for (const [id, done] of this.waiting) done({ id, error: reason });
+      this.waiting.clear();
+      if (this.worker === worker) this.worker = null;
+    };
     worker.on("error", (error) => {
       this.log.warn({ err: error }, "preview worker failed");
-      for (const [id, done] of this.waiting) done({ id, error: "worker failed" });
-      this.waiting.clear();
-      this.worker = null;
+      stopped("worker failed");
     });
+    worker.on("exit", () => stopped("worker stopped"));
     this.worker = worker;
     return worker;
   }
