@@ -54,45 +54,55 @@ export const artifactQuery = (id: string) =>
   });
 
 /**
- * Sends an upload as multipart/form-data: the details as the `data` part first, then the files. Failures
- * become the same ApiError the JSON client throws (with `errors[].path` such as `files.1`).
+ * Sends an upload as multipart/form-data: the details as the `data` part first, then the files, reporting
+ * the share of bytes sent (XMLHttpRequest: fetch cannot tell upload progress). Failures become the same
+ * ApiError the JSON client throws (with `errors[].path` such as `files.1`).
  */
-export async function upload(
+export function upload(
   path: string,
   data: unknown,
   files: File[],
   idempotencyKey: string,
+  onProgress?: (sent: number) => void,
 ): Promise<Artifact> {
   const body = new FormData();
   body.append("data", JSON.stringify(data));
   for (const file of files) body.append("files", file, file.name);
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method: "POST",
-      body,
-      headers: { Accept: "application/json, application/problem+json", "Idempotency-Key": idempotencyKey },
-      credentials: "same-origin",
-    });
-  } catch {
-    throw new ApiError({ status: 0, title: "Network error" });
-  }
-  const text = await response.text();
-  let parsed: unknown = text;
-  try {
-    parsed = text ? JSON.parse(text) : undefined;
-  } catch {
-    // keep the text
-  }
-  if (!response.ok) throw toApiError(response.status, response.statusText, parsed);
-  return parsed as Artifact;
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", path);
+    xhr.setRequestHeader("Accept", "application/json, application/problem+json");
+    xhr.setRequestHeader("Idempotency-Key", idempotencyKey);
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress?.(event.loaded / event.total);
+    };
+    xhr.onload = () => {
+      let parsed: unknown = xhr.responseText;
+      try {
+        parsed = xhr.responseText ? JSON.parse(xhr.responseText) : undefined;
+      } catch {
+        // keep the text
+      }
+      if (xhr.status >= 200 && xhr.status < 300) resolve(parsed as Artifact);
+      else reject(toApiError(xhr.status, xhr.statusText, parsed));
+    };
+    xhr.onerror = () => reject(new ApiError({ status: 0, title: "Network error" }));
+    xhr.send(body);
+  });
 }
 
-export const shareArtifact = (communityId: string, data: unknown, files: File[], key: string) =>
-  upload(`/api/v1/communities/${enc(communityId)}/artifacts`, data, files, key);
+type Progress = (sent: number) => void;
 
-export const shareVersion = (id: string, data: unknown, files: File[], key: string) =>
-  upload(`/api/v1/artifacts/${enc(id)}/versions`, data, files, key);
+export const shareArtifact = (
+  communityId: string,
+  data: unknown,
+  files: File[],
+  key: string,
+  onProgress?: Progress,
+) => upload(`/api/v1/communities/${enc(communityId)}/artifacts`, data, files, key, onProgress);
+
+export const shareVersion = (id: string, data: unknown, files: File[], key: string, onProgress?: Progress) =>
+  upload(`/api/v1/artifacts/${enc(id)}/versions`, data, files, key, onProgress);
 
 export const updateArtifact = (id: string, input: ArtifactUpdate) =>
   api.patch<Artifact>(`/api/v1/artifacts/${enc(id)}`, input);

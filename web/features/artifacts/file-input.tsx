@@ -53,3 +53,17 @@ export const linksFrom = (text: string) =>
     .map((line) => line.trim())
     .filter(Boolean)
     .map((url) => ({ url, name: "" }));
+
+/** While an upload is on its way: how much is sent, then that the server is checking the files. */
+export function UploadProgress({ sent }: { sent: number | null }) {
+  const { t } = useTranslation();
+  const percent = Math.round((sent ?? 0) * 100);
+  return (
+    <div role="status" className="artifact-progress">
+      <p className="artifact-muted">
+        {percent < 100 ? t("artifacts.uploadingPercent", { percent }) : t("artifacts.checking")}
+      </p>
+      <progress max={100} value={percent} aria-label={t("artifacts.uploadProgress")} />
+    </div>
+  );
+}

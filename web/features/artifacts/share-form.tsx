@@ -15,7 +15,7 @@ import { useToast } from "../../ui/toast.tsx";
 import { communityQuery } from "../communities/api.ts";
 import { artifactKeys, collapseErrors, shareArtifact } from "./api.ts";
 import { AboutFields, blankDetails, type Details, type SetDetail, TagFields } from "./details-fields.tsx";
-import { FileInput, linksFrom } from "./file-input.tsx";
+import { FileInput, linksFrom, UploadProgress } from "./file-input.tsx";
 import "./artifacts.css";
 
 type Values = Details & { links: string; containsStudentWork: boolean; privacyAttestation: string };
@@ -46,13 +46,17 @@ function ShareForm({ communityId, communityName }: { communityId: string; commun
   const queryClient = useQueryClient();
   const [values, setValues] = useState<Values>(blank);
   const [files, setFiles] = useState<File[]>([]);
+  const [sent, setSent] = useState<number | null>(null);
   const set =
     <K extends keyof Values>(key: K) =>
     (value: Values[K]) =>
       setValues((v) => ({ ...v, [key]: value }));
   const form = useFormSubmit({
     schema: artifactInputSchema,
-    send: (data, key) => shareArtifact(communityId, data, files, key),
+    send: (data, key) => {
+      setSent(0);
+      return shareArtifact(communityId, data, files, key, setSent);
+    },
     onSuccess: (artifact) => {
       void queryClient.invalidateQueries({ queryKey: artifactKeys.all });
       toast.success(t("artifacts.shared", { community: communityName }));
@@ -130,11 +134,7 @@ function ShareForm({ communityId, communityName }: { communityId: string; commun
         <TagFields values={values} set={set as SetDetail} />
       </fieldset>
 
-      {form.isPending ? (
-        <p role="status" className="artifact-muted">
-          {t("artifacts.uploading")}
-        </p>
-      ) : null}
+      {form.isPending ? <UploadProgress sent={sent} /> : null}
       <FormActions>
         <Button type="submit" variant="primary" isPending={form.isPending}>
           {t("artifacts.submit")}

@@ -11,7 +11,7 @@ import { Section } from "../../ui/page.tsx";
 import { TextAreaField } from "../../ui/text-field.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { type Artifact, artifactKeys, collapseErrors, shareVersion } from "./api.ts";
-import { FileInput, linksFrom } from "./file-input.tsx";
+import { FileInput, linksFrom, UploadProgress } from "./file-input.tsx";
 import { FileList } from "./file-list.tsx";
 
 /** A new version after feedback: what changed, which current files to keep, new files and links. */
@@ -22,10 +22,14 @@ export function NewVersionForm({ artifact }: { artifact: Artifact }) {
   const [note, setNote] = useState("");
   const [keep, setKeep] = useState<string[]>(() => artifact.files.map((f) => f.id));
   const [files, setFiles] = useState<File[]>([]);
+  const [sent, setSent] = useState<number | null>(null);
   const [links, setLinks] = useState("");
   const form = useFormSubmit({
     schema: versionInputSchema,
-    send: (data, key) => shareVersion(artifact.id, data, files, key),
+    send: (data, key) => {
+      setSent(0);
+      return shareVersion(artifact.id, data, files, key, setSent);
+    },
     onSuccess: (next) => {
       queryClient.setQueryData(artifactKeys.one(artifact.id), next);
       void queryClient.invalidateQueries({ queryKey: artifactKeys.all });
@@ -70,11 +74,7 @@ export function NewVersionForm({ artifact }: { artifact: Artifact }) {
           onChange={setLinks}
           rows={2}
         />
-        {form.isPending ? (
-          <p role="status" className="artifact-muted">
-            {t("artifacts.uploading")}
-          </p>
-        ) : null}
+        {form.isPending ? <UploadProgress sent={sent} /> : null}
         <FormActions>
           <Button type="submit" variant="primary" isPending={form.isPending}>
             {t("artifacts.submitVersion")}

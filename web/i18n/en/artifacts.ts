@@ -77,7 +77,9 @@ export const artifactsEn = {
     attestation: "How student privacy is protected",
     attestationHint: "Confirm one before sharing student work.",
     submit: "Share work",
-    uploading: "Uploading and checking your files…",
+    uploadingPercent: "Uploading your files… {{percent}}%",
+    checking: "Checking your files…",
+    uploadProgress: "Upload progress",
     shared: "Your work is shared with {{community}}.",
     cancel: "Cancel",
     // The artifact page
