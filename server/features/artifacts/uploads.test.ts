@@ -273,6 +273,22 @@ describe("uploading work samples", () => {
     expect(await count()).toBe(0);
   });
 
+  it("answers an oversized upload over a real connection with the 413, not a dropped connection", async () => {
+    const port = (t.app.server.address() as { port: number }).port;
+    const client = await t.as(TEACHER);
+    const { body, contentType } = multipart([
+      { name: "data", content: meta({ title: "Too big over HTTP" }) },
+      file("huge.txt", "z".repeat(8 * 1024 * 1024)),
+    ]);
+    const response = await fetch(`http://127.0.0.1:${port}/api/v1/communities/${teamId}/artifacts`, {
+      method: "POST",
+      body: new Blob([new Uint8Array(body)]),
+      headers: { cookie: client.cookie, origin: PUBLIC_URL, "content-type": contentType },
+    });
+    expect(response.status).toBe(413);
+    expect((await response.json()).errors[0].path).toBe("files.0");
+  });
+
   it("sweeps stored objects that no row points at, and keeps the rest", async () => {
     const kept = await storedObjects();
     const orphan = await t.store.put((await import("node:stream")).Readable.from(Buffer.from("orphan")));
