@@ -16,6 +16,7 @@ import { expect, expectAccessible, signIn, test } from "./fixtures.ts";
 const FILES = path.resolve(".test-data/e2e-artifact-files");
 const TITLE = "Proportional relationships exit quiz";
 let communityId = "";
+let literacyId = "";
 
 test.beforeAll(async () => {
   await mkdir(FILES, { recursive: true });
@@ -32,6 +33,11 @@ test.beforeAll(async () => {
       .from(communities)
       .where(eq(communities.name, "Grade 7 Math Team"));
     communityId = team?.id ?? "";
+    const [literacy] = await db
+      .select({ id: communities.id })
+      .from(communities)
+      .where(eq(communities.name, "Early Literacy Community of Practice"));
+    literacyId = literacy?.id ?? "";
   } finally {
     await db.$client.end();
   }
@@ -119,4 +125,16 @@ test("a teacher shares a quiz, sees its preview, downloads it, reflects and shar
   await expect(page.getByRole("heading", { level: 1, name: "My work" })).toBeVisible();
   await expect(page.getByRole("link", { name: TITLE })).toBeVisible();
   await expectAccessible(page);
+});
+
+test("a colleague outside a community reads its empty list, with no way to share there", async ({ page }) => {
+  await signIn(page, "teacher1@riverside.example");
+  await page.goto(`/communities/${literacyId}/artifacts`);
+  await expect(page.getByRole("heading", { level: 1, name: "Work samples" })).toBeVisible();
+  await expect(page.getByText("No work samples yet")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Share work" })).toHaveCount(0);
+  await expectAccessible(page);
+  await page.getByLabel("Kind of work").selectOption("rubric");
+  await expect(page.getByText("No work samples of this kind.", { exact: false })).toBeVisible();
+  await expect(page).toHaveURL(/kind=rubric/);
 });

@@ -5,6 +5,7 @@ import type {
   ArtifactUpdate,
   ReflectionInput,
 } from "../../../shared/schemas/artifacts.ts";
+import type { Community } from "../../../shared/schemas/communities.ts";
 import type { ArtifactKind } from "../../../shared/schemas/work-enums.ts";
 import { ApiError, api, request, toApiError } from "../../api/client.ts";
 
@@ -129,3 +130,8 @@ export function formatSize(bytes: number | null): string {
   if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
+
+/** Who may share work here (mirrors canCreateIn): members and facilitators, and leaders who manage it. */
+export const canShareIn = (c: Community) =>
+  !c.archived &&
+  ((c.myStatus === "active" && (c.myRole === "member" || c.myRole === "facilitator")) || c.can.edit);

@@ -7,7 +7,7 @@ import { Page } from "../../ui/page.tsx";
 import { SelectField } from "../../ui/select-field.tsx";
 import { EmptyState, QueryView } from "../../ui/states.tsx";
 import { communityQuery } from "../communities/api.ts";
-import { communityArtifactsQuery } from "./api.ts";
+import { canShareIn, communityArtifactsQuery } from "./api.ts";
 import { ArtifactCard } from "./artifact-card.tsx";
 import "./artifacts.css";
 
@@ -31,11 +31,12 @@ export function CommunityArtifactsPage({
       params: { communityId },
       search: { kind: (next.kind ?? kind) || undefined, archived: (next.archived ?? archived) || undefined },
     });
-  const shareLink = (
-    <LinkButton variant="primary" to="/communities/$communityId/artifacts/new" params={{ communityId }}>
-      {t("artifacts.share")}
-    </LinkButton>
-  );
+  const shareLink =
+    community.data && canShareIn(community.data) ? (
+      <LinkButton variant="primary" to="/communities/$communityId/artifacts/new" params={{ communityId }}>
+        {t("artifacts.share")}
+      </LinkButton>
+    ) : undefined;
   return (
     <Page
       title={t("artifacts.listTitle")}
@@ -63,7 +64,13 @@ export function CommunityArtifactsPage({
           if (items.length === 0)
             return (
               <EmptyState title={t("artifacts.emptyTitle")} actions={kind ? undefined : shareLink}>
-                <p>{kind ? t("artifacts.emptyFiltered") : t("artifacts.emptyHint")}</p>
+                <p>
+                  {kind
+                    ? t("artifacts.emptyFiltered")
+                    : shareLink
+                      ? t("artifacts.emptyHint")
+                      : t("artifacts.emptyHintReader")}
+                </p>
               </EmptyState>
             );
           return (

@@ -1,9 +1,12 @@
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
+import type { Community } from "../../../shared/schemas/communities.ts";
 import { Section } from "../../ui/page.tsx";
+import { canShareIn } from "./api.ts";
 
 /** The community page's way to its work samples. */
-export function CommunityArtifactsSection({ communityId }: { communityId: string }) {
+export function CommunityArtifactsSection({ community }: { community: Community }) {
+  const communityId = community.id;
   const { t } = useTranslation();
   return (
     <Section title={t("artifacts.sectionTitle")} id="work-samples">
@@ -12,9 +15,11 @@ export function CommunityArtifactsSection({ communityId }: { communityId: string
         <Link to="/communities/$communityId/artifacts" params={{ communityId }}>
           {t("artifacts.openList")}
         </Link>
-        <Link to="/communities/$communityId/artifacts/new" params={{ communityId }}>
-          {t("artifacts.share")}
-        </Link>
+        {canShareIn(community) ? (
+          <Link to="/communities/$communityId/artifacts/new" params={{ communityId }}>
+            {t("artifacts.share")}
+          </Link>
+        ) : null}
       </p>
     </Section>
   );

@@ -75,7 +75,7 @@ function CommunityView({ community }: { community: Community }) {
             <CommunityMeetingsSection communityId={community.id} canSchedule={community.can.edit} />
           ) : null}
           <CommunityDiscussionsSection communityId={community.id} communityName={community.name} />
-          <CommunityArtifactsSection communityId={community.id} />
+          <CommunityArtifactsSection community={community} />
           <Section title={t("community.visionAndValues")} id="vision">
             <h3>{t("community.vision")}</h3>
             {community.vision ? (

@@ -31,6 +31,8 @@ export const artifactsEn = {
     emptyTitle: "No work samples yet",
     emptyHint:
       "Share a quiz, a lesson plan or a piece of anonymised student work, with the question you want the group to help you think about.",
+    emptyHintReader:
+      "When the community's members share a quiz, a lesson or a piece of student work, it appears here for everyone in the community to see.",
     emptyFiltered: "No work samples of this kind. Choose All kinds to see the others.",
     loadMore: "Load more",
     byOn: "{{name}} · version {{version}}",
