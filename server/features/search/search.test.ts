@@ -198,6 +198,10 @@ describe("finding things", () => {
     expect(await only("standard=CCSS.MATH.4")).toEqual([ids.fractions]);
     expect(await only("kind=rubric")).toEqual([ids.exemplar]);
     expect(await only(`type=artifact&communityId=${ids.teamB}`)).toEqual([ids.exemplar]);
+    // One exact match plus close titles: each thing is counted once.
+    const one = await find("teacher1", `${q("quokka ratio")}&kind=assessment`);
+    expect(idsOf(one)).toEqual([ids.quiz]);
+    expect(one.counts.artifact).toBe(1);
   });
 
   it("leaves archived work out unless asked", async () => {

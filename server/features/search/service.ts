@@ -177,15 +177,16 @@ export async function search(
   const added = similar
     .map((r) => present(r, terms))
     .filter((r): r is SearchResult => r !== null && !seen.has(`${r.kind}:${r.id}`));
-  const extra = similar[0]?.counts ?? NO_COUNTS;
+  // Counted by what was added: the similar titles include the full-text matches already counted.
+  const addedOf = (...kinds: SearchResult["kind"][]) => added.filter((r) => kinds.includes(r.kind)).length;
   return {
     query: terms.text,
     items: [...items, ...added].slice(0, SEARCH_PAGE_SIZE),
     counts: clamp({
-      artifact: counts.artifact + extra.artifact,
-      exemplar: counts.exemplar + extra.exemplar,
-      discussion: counts.discussion + extra.discussion,
-      community: counts.community + extra.community,
+      artifact: counts.artifact + addedOf("artifact", "exemplar"),
+      exemplar: counts.exemplar + addedOf("exemplar"),
+      discussion: counts.discussion + addedOf("thread", "post"),
+      community: counts.community + addedOf("community"),
     }),
     approximate: added.length > 0,
     nextCursor: null,

@@ -34,7 +34,7 @@ export const searchEn = {
     resultCount_one: "1 result for “{{q}}”.",
     resultCount_other: "{{count}} results for “{{q}}”.",
     manyResults: "More than {{count}} results for “{{q}}”; the best come first.",
-    approximate: "No exact matches, so these are close to what you typed.",
+    approximate: "Few exact matches, so results close to what you typed are included.",
     results: "Results",
     kinds: {
       artifact: "Work sample",
