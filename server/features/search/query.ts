@@ -17,6 +17,7 @@ export type Scope = "permitted" | "unfiltered";
 
 /** How many matches of each type are ranked (and counted: the counts say "1,000+" beyond). */
 export const CANDIDATES = MAX_COUNTED;
+const EXEMPLAR_CANDIDATES = 60;
 
 const and = (parts: SQL[]) => (parts.length ? sql.join(parts, sql` and `) : sql`true`);
 const any = (column: SQL, value: string) =>
@@ -63,11 +64,20 @@ export function hitsSql({ actor, query, terms, mode, scope }: HitsInput): SQL {
   ]);
 
   // Discussions and communities have none of the work's filters: asking for one leaves them out.
-  const talkWhere = (alias: string) =>
+  // Posts are many: their community bitmap meets the words' bitmap. A thread matches by its title only,
+  // so few do; those few are checked against the readable communities by a semi-join (EXPLAIN: 0.5 ms
+  // against 6 ms for the bitmap of every readable thread).
+  const talkWhere = (alias: "t" | "p") =>
     artifactOnly(query)
       ? [sql`false`]
       : [
-          ...(permitted ? [sql`${sql.raw(alias)}.community_id = any(${visArray})`] : []),
+          ...(permitted
+            ? [
+                alias === "p"
+                  ? sql`p.community_id = any(${visArray})`
+                  : sql`t.community_id in (select id from vis)`,
+              ]
+            : []),
           ...(query.communityId ? [sql`${sql.raw(alias)}.community_id = ${query.communityId}`] : []),
         ];
   const threadWhere = and([
@@ -100,8 +110,8 @@ export function hitsSql({ actor, query, terms, mode, scope }: HitsInput): SQL {
   // otherwise be ranked 50,000 times. Title matches are gathered on their own (a small index of titles),
   // so the best-ranked kind of match is never cut off by the description matches.
   const from = sql`artifacts a left join communities ac on ac.id = a.community_id`;
-  const candidates = (where: SQL) =>
-    sql`(select a.id, ${artifactRank} as rank from ${from} where ${where} limit ${CANDIDATES})`;
+  const candidates = (where: SQL, limit = CANDIDATES) =>
+    sql`(select a.id, ${artifactRank} as rank from ${from} where ${where} limit ${limit})`;
   // The rule's parts each searched on their own, so each can use an index (see artifactVisibleParts).
   const parts = permitted ? artifactVisibleParts(actor, sql.raw("a"), visArray) : [sql`true`];
   const branches = [
@@ -112,7 +122,11 @@ export function hitsSql({ actor, query, terms, mode, scope }: HitsInput): SQL {
           ),
         ]
       : []),
-    ...parts.map((part) => candidates(and([artifactScope, part, artifactMatch]))),
+    // The exemplars part walks the district's approved exemplars one by one: fewer candidates suffice
+    // (those of readable communities come through the first part anyway).
+    ...parts.map((part, i) =>
+      candidates(and([artifactScope, part, artifactMatch]), i === 2 ? EXEMPLAR_CANDIDATES : CANDIDATES),
+    ),
   ];
   return sql`
     select distinct on (x.id) 'artifact' as kind, x.id, x.rank,
