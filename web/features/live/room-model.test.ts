@@ -6,7 +6,14 @@ import type { AgendaItem } from "../../../shared/schemas/meetings.ts";
 import { composeKinds, groupByKind, peopleInRole, positionOf, progressOf, stepsOf } from "./room-model.ts";
 
 const definition = protocolDefinitionSchema.parse(tuning.definition);
-const base = { focusingQuestion: "", material: "", materialUrl: "", details: "", presenter: null };
+const base = {
+  focusingQuestion: "",
+  material: "",
+  materialUrl: "",
+  details: "",
+  presenter: null,
+  artifact: null,
+};
 const agenda: AgendaItem[] = [
   {
     ...base,
