@@ -33,14 +33,7 @@ export function hitsSql({ actor, query, terms, mode, scope }: HitsInput): SQL {
   const wq = sql`websearch_to_tsquery('english', ${terms.words})`;
   const text = terms.text;
   const codes = terms.codes.length
-    ? and(
-        // ILIKE gives the trigram index every trigram of the code (selective); the regular expression
-        // then keeps matches at the start of a standard or of one of its parts.
-        terms.codes.map(
-          (c) =>
-            sql`(lamplight_words(a.standards) ilike ${`%${c.replace(/[\\%_]/g, "")}%`} and lamplight_words(a.standards) ~* ${codePattern(c)})`,
-        ),
-      )
+    ? and(terms.codes.map((c) => sql`lamplight_words(a.standards) ~* ${codePattern(c)}`))
     : null;
   const permitted = scope === "permitted";
   // An array, not a subquery: `community_id = any(array)` is an index condition (a semi-join is not).
