@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { attendance } from "../../db/schema/index.ts";
 import { type Client, startTestApp, type TestApp } from "../../test/app.ts";
 import { createArtifact, presentOnAgendaItem } from "../../test/artifact-factories.ts";
 import { createCommunity, orgId as orgIdOf } from "../../test/factories.ts";
@@ -87,6 +88,50 @@ describe("feedback from a live protocol", () => {
     });
     const response = await (await as("teacher1")).get(`/api/v1/artifacts/${artifact.id}/feedback`);
     expect(response.body.meetings).toEqual([]);
+  });
+
+  it("shows a partner the cards of the meetings they attended only, as the minutes do", async () => {
+    const parent = await t.personId("parent@riverside.example");
+    const family = await createCommunity(t.db, {
+      orgId,
+      visibility: "private",
+      members: [
+        [person("coach"), "facilitator"],
+        [person("teacher1"), "member"],
+        [parent, "partner"],
+      ],
+    });
+    const artifact = await createArtifact(t.db, {
+      orgId,
+      communityId: family.id,
+      ownerId: person("teacher1"),
+    });
+    const meeting = (title: string, body: string) =>
+      endedMeeting(t.db, {
+        orgId,
+        communityId: family.id,
+        presenterId: person("teacher1"),
+        title,
+        generate: false,
+        cards: [{ step: 2, kind: "warm_feedback", body, by: person("coach") }],
+      });
+    const attended = await meeting("Family night planning", "Families will love the recipe task.");
+    const missed = await meeting("Staff-only tuning", "Said among teachers only.");
+    for (const m of [attended, missed]) await presentOnAgendaItem(t.db, m.itemIds[0] ?? "", artifact.id);
+    await t.db
+      .insert(attendance)
+      .values({ orgId, meetingId: attended.id, personId: parent, present: true, source: "manual" });
+
+    const asParent = await (await t.as("parent@riverside.example")).get(
+      `/api/v1/artifacts/${artifact.id}/feedback`,
+    );
+    expect(asParent.status).toBe(200);
+    expect(asParent.body.meetings.map((m: { meetingTitle: string }) => m.meetingTitle)).toEqual([
+      "Family night planning",
+    ]);
+    expect(JSON.stringify(asParent.body)).not.toContain("Said among teachers only.");
+    const asTeacher = await (await as("teacher1")).get(`/api/v1/artifacts/${artifact.id}/feedback`);
+    expect(asTeacher.body.meetings).toHaveLength(2);
   });
 });
 

@@ -83,11 +83,13 @@ type ContributionRow = {
 /**
  * The cards given in live protocol runs that presented this artifact (agenda_items.artifact_id), grouped
  * by agenda item, newest meeting first; retracted cards are left out, anonymous ones lose their author.
+ * With `attendedBy`, only the meetings that person attended.
  */
 export async function meetingFeedback(
   db: Executor,
   orgId: string,
   artifactId: string,
+  attendedBy: string | null = null,
 ): Promise<MeetingFeedback[]> {
   const result = await db.execute<ContributionRow>(sql`
     select c.id, c.kind, c.body, c.author_id, p.name as author_name, c.anonymous,
@@ -98,6 +100,12 @@ export async function meetingFeedback(
     join contributions c on c.agenda_item_id = ai.id and c.retracted_at is null
     join people p on p.id = c.author_id
     where ai.artifact_id = ${artifactId} and ai.org_id = ${orgId}
+    ${
+      attendedBy
+        ? sql`and exists (select 1 from attendance at
+      where at.meeting_id = m.id and at.person_id = ${attendedBy} and at.present)`
+        : sql``
+    }
     order by m.starts_at desc, ai.position, c.step_index, c.created_at, c.id`);
   const groups = new Map<string, MeetingFeedback>();
   for (const row of result.rows) {

@@ -24,6 +24,14 @@ async function feedbackSettings(db: Executor, artifactId: string) {
 
 const kindOrder = (kind: string) => feedbackKinds.indexOf(kind as (typeof feedbackKinds)[number]);
 
+/**
+ * Partners read what was said in a meeting only if they were in the room (the minutes' rule), so the
+ * cards of live protocol runs are limited to the meetings they attended.
+ */
+const isPartnerViewer = (a: ArtifactAccess) =>
+  a.actor.orgRole === "partner" ||
+  (a.community?.membership?.status === "active" && a.community.membership.role === "partner");
+
 /** All feedback on an artifact, for anyone who may read it, with what the caller may do. */
 export async function listFeedback(
   ctx: ServiceContext,
@@ -34,7 +42,7 @@ export async function listFeedback(
   const answer = canAnswerFeedback(access);
   const [rows, meetings, settings] = await Promise.all([
     queryFeedback(ctx.db, ctx.actor.orgId, { artifactId }),
-    meetingFeedback(ctx.db, ctx.actor.orgId, artifactId),
+    meetingFeedback(ctx.db, ctx.actor.orgId, artifactId, isPartnerViewer(access) ? ctx.actor.id : null),
     feedbackSettings(ctx.db, artifactId),
   ]);
   // Newest first already; grouping by form is a stable sort on top of it.
