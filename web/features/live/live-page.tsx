@@ -1,5 +1,6 @@
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import type { Meeting } from "../../../shared/schemas/meetings.ts";
 import { isApiError } from "../../api/client.ts";
@@ -8,7 +9,7 @@ import { Page } from "../../ui/page.tsx";
 import { EmptyState, ErrorState, Loading, Notice } from "../../ui/states.tsx";
 import { ActionItemsPanel } from "../action-items/index.ts";
 import { useMe } from "../auth/me.ts";
-import { DecisionsPanel } from "../minutes/index.ts";
+import { DecisionsPanel, minutesKeys } from "../minutes/index.ts";
 import { AgendaOutline } from "./agenda-outline.tsx";
 import { liveMeetingQuery } from "./api.ts";
 import { ComposeForm } from "./compose-form.tsx";
@@ -161,6 +162,11 @@ function Room({ meeting, connection, view }: RoomProps) {
 
 function EndedNotice({ meetingId }: { meetingId: string }) {
   const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  // Ending wrote the minutes: what this device read of them during the meeting is out of date.
+  useEffect(() => {
+    void queryClient.invalidateQueries({ queryKey: minutesKeys.detail(meetingId) });
+  }, [queryClient, meetingId]);
   return (
     <Notice role="status">
       <p className="state__title">{t("live.endedTitle")}</p>
