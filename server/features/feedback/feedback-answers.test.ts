@@ -63,6 +63,22 @@ describe("answering questions", () => {
     },
   );
 
+  it("tells the one who asked of the first answer, once, even when they asked anonymously", async () => {
+    const fb = await feedbackOn("clarifying", "teacher2", true);
+    const owner = await as("teacher1");
+    await owner.put(`/api/v1/feedback/${fb.id}/answer`, { answer: "Twenty minutes." });
+    await owner.put(`/api/v1/feedback/${fb.id}/answer`, { answer: "Twenty-five minutes." });
+    const asker = await as("teacher2");
+    const mine = (await asker.get("/api/v1/notifications")).body.items.filter(
+      (n: { data: { answered?: string }; path: string }) => n.data.answered && n.path.includes(fb.artifactId),
+    );
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({ kind: "feedback", actorName: expect.any(String) });
+    // The presenter is not told of their own answer.
+    const presenters = (await owner.get("/api/v1/notifications")).body.items;
+    expect(presenters.some((n: { data: { answered?: string } }) => n.data.answered)).toBe(false);
+  });
+
   it("refuses to answer feedback that is not a question, naming the answer", async () => {
     const fb = await feedbackOn("warm");
     const response = await (await as("teacher1")).put(`/api/v1/feedback/${fb.id}/answer`, {

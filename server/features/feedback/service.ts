@@ -133,7 +133,7 @@ async function loadForChange(ctx: ServiceContext, feedbackId: string) {
 export async function answerFeedback(ctx: ServiceContext, feedbackId: string, answer: string) {
   return ctx.db.transaction(async (tx) => {
     const inner = { ...ctx, db: tx };
-    const { row, access } = await loadForChange(inner, feedbackId);
+    const { row, head, access } = await loadForChange(inner, feedbackId);
     if (!canAnswerFeedback(access))
       throw forbidden("Only the presenter of this work answers the questions on it.");
     if (!isQuestionKind(row.kind))
@@ -142,6 +142,16 @@ export async function answerFeedback(ctx: ServiceContext, feedbackId: string, an
       .update(artifactFeedback)
       .set({ answer, answeredAt: sql`now()` })
       .where(and(eq(artifactFeedback.id, feedbackId), isNull(artifactFeedback.withdrawnAt)));
+    // The one who asked hears of the first answer (a changed answer is not news worth a bell).
+    if (row.answer === null)
+      await notify(tx, [row.author_id], {
+        orgId: ctx.actor.orgId,
+        kind: "feedback",
+        actorId: ctx.actor.id,
+        communityId: head.community_id,
+        path: `/artifacts/${head.id}#feedback`,
+        data: { artifactTitle: head.title, feedbackKind: row.kind, answered: "true" },
+      });
     return loadOne(inner, feedbackId, true);
   });
 }

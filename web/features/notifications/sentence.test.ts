@@ -27,6 +27,8 @@ describe("notification sentences", () => {
     expect(say(n("feedback", { artifactTitle: "Ratio quiz", feedbackKind: "probing" }, null))).toBe(
       "Anonymous asked a probing question about Ratio quiz",
     );
+    const answered = { artifactTitle: "Ratio quiz", feedbackKind: "clarifying", answered: "true" };
+    expect(say(n("feedback", answered))).toBe("Samuel Ortiz answered your question about Ratio quiz");
   });
 
   it("cover replies, mentions, invitations and exemplar news", () => {

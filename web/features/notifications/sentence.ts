@@ -12,6 +12,7 @@ export function sentenceOf(n: Notification, t: TFunction): string {
   const d = n.data;
   switch (n.kind) {
     case "feedback": {
+      if (d.answered) return t("notifications.feedback.answered", { actor, title: d.artifactTitle ?? "" });
       const kind = (feedbackKinds as readonly string[]).includes(d.feedbackKind ?? "")
         ? (d.feedbackKind as FeedbackKey)
         : "warm";

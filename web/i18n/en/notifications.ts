@@ -29,6 +29,7 @@ export const notificationsEn = {
       what_if: "{{actor}} asked “What if” about {{title}}",
       clarifying: "{{actor}} asked a clarifying question about {{title}}",
       probing: "{{actor}} asked a probing question about {{title}}",
+      answered: "{{actor}} answered your question about {{title}}",
     },
     reply: "{{actor}} replied in {{thread}} ({{community}})",
     mention: "{{actor}} mentioned you in {{thread}} ({{community}})",
