@@ -165,6 +165,35 @@ describe("linking an artifact on the agenda", () => {
     expect(unlinked.body.agenda[0].artifact).toBeNull();
   });
 
+  it("names a work sample with student work on the agenda to members, never to partners", async () => {
+    const parent = await t.personId("parent@riverside.example");
+    const family = await createCommunity(t.db, {
+      orgId,
+      members: [
+        [person("coach"), "facilitator"],
+        [person("teacher1"), "member"],
+        [parent, "partner"],
+      ],
+    });
+    const essay = await createArtifact(t.db, {
+      orgId,
+      communityId: family.id,
+      ownerId: person("teacher1"),
+      containsStudentWork: true,
+    });
+    const { protocolId } = await createProtocol(t.db, orgId);
+    const meeting = await createMeeting(t.db, { orgId, communityId: family.id, title: "Family night" });
+    const added = await (await as("coach")).post(
+      `/api/v1/meetings/${meeting.id}/agenda-items`,
+      run(protocolId, essay.id),
+    );
+    expect(added.body.agenda[0].artifact).toEqual({ id: essay.id, title: essay.title });
+    const asParent = await (await t.as("parent@riverside.example")).get(`/api/v1/meetings/${meeting.id}`);
+    expect(asParent.status).toBe(200);
+    expect(asParent.body.agenda[0].artifact).toBeNull();
+    expect(JSON.stringify(asParent.body)).not.toContain(essay.title);
+  });
+
   it.each([
     [
       "another community's artifact",

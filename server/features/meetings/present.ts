@@ -43,8 +43,15 @@ export function presentSummary(
   };
 }
 
-/** The agenda of a meeting in order, protocol runs with the definition of the version they use. */
-export async function loadAgenda(db: Executor, meetingId: string): Promise<AgendaItem[]> {
+/**
+ * The agenda of a meeting in order, protocol runs with the definition of the version they use. Work
+ * samples with student work are named only to those who may open them (`withStudentWork`: not partners).
+ */
+export async function loadAgenda(
+  db: Executor,
+  meetingId: string,
+  withStudentWork = true,
+): Promise<AgendaItem[]> {
   const rows = await db
     .select({
       item: agendaItems,
@@ -52,6 +59,7 @@ export async function loadAgenda(db: Executor, meetingId: string): Promise<Agend
       version: protocolVersions,
       protocolName: protocols.name,
       artifactTitle: artifacts.title,
+      studentWork: artifacts.containsStudentWork,
     })
     .from(agendaItems)
     .leftJoin(people, eq(people.id, agendaItems.presenterId))
@@ -60,7 +68,7 @@ export async function loadAgenda(db: Executor, meetingId: string): Promise<Agend
     .leftJoin(artifacts, eq(artifacts.id, agendaItems.artifactId))
     .where(eq(agendaItems.meetingId, meetingId))
     .orderBy(asc(agendaItems.position));
-  return rows.map(({ item, presenterName, version, protocolName, artifactTitle }) => ({
+  return rows.map(({ item, presenterName, version, protocolName, artifactTitle, studentWork }) => ({
     id: item.id,
     position: item.position,
     kind: item.kind,
@@ -81,7 +89,10 @@ export async function loadAgenda(db: Executor, meetingId: string): Promise<Agend
     focusingQuestion: item.focusingQuestion,
     material: item.material,
     materialUrl: item.materialUrl,
-    artifact: item.artifactId ? { id: item.artifactId, title: artifactTitle ?? "" } : null,
+    artifact:
+      item.artifactId && (withStudentWork || !studentWork)
+        ? { id: item.artifactId, title: artifactTitle ?? "" }
+        : null,
     details: item.details,
   }));
 }
@@ -121,8 +132,10 @@ export async function loadSeries(db: Executor, seriesId: string | null, exceptId
 /** The whole meeting page: details, series in words, roles, agenda, members to choose from, `can`. */
 export async function presentMeeting(db: Executor, loaded: LoadedMeeting): Promise<Meeting> {
   const { meeting: m, community } = loaded;
+  const { actor, membership } = community.access;
+  const partner = actor.orgRole === "partner" || membership?.role === "partner";
   const [agenda, roles, series, minutesRows] = await Promise.all([
-    loadAgenda(db, m.id),
+    loadAgenda(db, m.id, !partner),
     db
       .select({ role: meetingRoleAssignments.role, id: people.id, name: people.name })
       .from(meetingRoleAssignments)
