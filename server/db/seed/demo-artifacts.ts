@@ -12,6 +12,7 @@ import {
   organizations,
   people,
 } from "../schema/index.ts";
+import { seedDemoTalk } from "./demo-talk.ts";
 
 /** A small real PDF, made at seed time so the demo shows a preview and a download. */
 function quizPdf(): Promise<Buffer> {
@@ -62,7 +63,9 @@ export async function seedDemoArtifacts(db: Db, store: ObjectStore): Promise<voi
     (await db.select({ id: people.id }).from(people).where(eq(people.email, email)))[0]?.id;
   const teacher1 = await personId("teacher1@riverside.example");
   const teacher2 = await personId("teacher2@riverside.example");
-  if (!teacher1 || !teacher2) return;
+  const teacher4 = await personId("teacher4@riverside.example");
+  const coach = await personId("coach@riverside.example");
+  if (!teacher1 || !teacher2 || !teacher4 || !coach) return;
 
   const quiz = await store.put(Readable.from(await quizPdf()), { contentType: "application/pdf" });
   const lesson = await store.put(Readable.from(Buffer.from(LESSON)), { contentType: "text/plain" });
@@ -105,8 +108,10 @@ export async function seedDemoArtifacts(db: Db, store: ObjectStore): Promise<voi
     },
   ];
   await db.transaction(async (tx) => {
+    const ids: string[] = []; // in the order of `samples`: the quiz, then the lesson
     for (const { file, ...sample } of samples) {
       const id = newId();
+      ids.push(id);
       const versionId = newId();
       await tx.insert(artifacts).values({ ...sample, id, orgId: team.orgId, communityId: team.id });
       await tx
@@ -126,5 +131,14 @@ export async function seedDemoArtifacts(db: Db, store: ObjectStore): Promise<voi
         previewStatus: file.preview,
       });
     }
+    const lessonId = ids[1] ?? "";
+    const lessonTitle = samples[1]?.title ?? "";
+    await seedDemoTalk(tx, {
+      orgId: team.orgId,
+      communityId: team.id,
+      lessonId,
+      lessonTitle,
+      person: { coach, teacher1, teacher2, teacher4 },
+    });
   });
 }
