@@ -45,6 +45,7 @@ export const auditActions = [
   "artifact.restored",
   "thread.pinned",
   "thread.unpinned",
+  "post.removed",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

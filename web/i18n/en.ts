@@ -614,6 +614,9 @@ export const en = {
       pinned: "Pinned a discussion",
       unpinned: "Unpinned a discussion",
     },
+    post: {
+      removed: "Removed someone's post in a discussion",
+    },
     protocol: {
       created: "Added a protocol",
       edited: "Edited a protocol",

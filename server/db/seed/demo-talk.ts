@@ -1,8 +1,16 @@
-import { sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { notify } from "../../features/notifications/notify.ts";
 import { newId } from "../../lib/ids.ts";
 import type { Tx } from "../client.ts";
-import { artifactFeedback, exemplars, posts, threadFollows, threads } from "../schema/index.ts";
+import {
+  artifactFeedback,
+  communities,
+  exemplars,
+  people,
+  posts,
+  threadFollows,
+  threads,
+} from "../schema/index.ts";
 
 export type DemoTalkPlace = {
   orgId: string;
@@ -15,8 +23,8 @@ export type DemoTalkPlace = {
 
 /**
  * What a lived-in Grade 7 Math Team has said about its work: feedback on the lesson plan (a question the
- * presenter answered), the lesson approved as an exemplar, and a discussion with a reply. The quiz is left
- * without feedback, for the README's walk-through.
+ * presenter answered) and the lesson approved as an exemplar; the quiz is left without feedback, for the
+ * README's walk-through. And a discussion in the critical friends group.
  */
 export async function seedDemoTalk(tx: Tx, place: DemoTalkPlace): Promise<void> {
   const { orgId, person } = place;
@@ -77,34 +85,53 @@ export async function seedDemoTalk(tx: Tx, place: DemoTalkPlace): Promise<void> 
     shareable: true,
   });
 
+  await seedDemoDiscussion(tx, orgId, person.coach);
+}
+
+/**
+ * A discussion in the Cross-School Critical Friends Group (the Grade 7 Math Team's discussions start
+ * empty, for the walk-through): the coach asks, a member answers.
+ */
+async function seedDemoDiscussion(tx: Tx, orgId: string, coach: string): Promise<void> {
+  const [group] = await tx
+    .select({ id: communities.id })
+    .from(communities)
+    .where(and(eq(communities.orgId, orgId), eq(communities.name, "Cross-School Critical Friends Group")));
+  const [member] = await tx
+    .select({ id: people.id })
+    .from(people)
+    .where(eq(people.email, "teacher5@riverside.example"));
+  if (!group || !member) return;
   const threadId = newId();
+  const post = (authorId: string, body: string) => ({
+    id: newId(),
+    orgId,
+    threadId,
+    communityId: group.id,
+    authorId,
+    body,
+  });
   await tx.insert(threads).values({
     id: threadId,
     orgId,
-    communityId: place.communityId,
-    title: "Exit tickets for unit rates: what are you seeing?",
-    authorId: person.coach,
+    communityId: group.id,
+    title: "What makes a focusing question worth bringing?",
+    authorId: coach,
     replyCount: 1,
   });
-  await tx.insert(posts).values([
-    {
-      id: newId(),
-      orgId,
-      threadId,
-      communityId: place.communityId,
-      authorId: person.coach,
-      body: "Bring **three exit tickets** from this week: one strong, one almost, one not yet. What patterns do you see?",
-    },
-    {
-      id: newId(),
-      orgId,
-      threadId,
-      communityId: place.communityId,
-      authorId: person.teacher2,
-      body: "Most of my *almost* ones set up the ratio table but divided the wrong way.\n\n- 14 of 26 correct\n- 8 inverted the rate",
-    },
-  ]);
+  await tx
+    .insert(posts)
+    .values([
+      post(
+        coach,
+        "Before our next tuning: what made a focusing question **useful** to you as a presenter? One you could not answer alone, or one the group could actually help with?",
+      ),
+      post(
+        member.id,
+        'The best one I brought was about *one* part of my work:\n\n- not "is this lesson good?"\n- but "does the exit ticket show who can explain, not just compute?"',
+      ),
+    ]);
   await tx
     .insert(threadFollows)
-    .values([person.coach, person.teacher2].map((personId) => ({ orgId, threadId, personId })));
+    .values([coach, member.id].map((personId) => ({ orgId, threadId, personId })));
 }

@@ -5,7 +5,7 @@ import type { Actor } from "../../http/auth/plugin.ts";
 import { AppError, notFound } from "../../http/errors.ts";
 import { mentionedIds, renderMarkdown } from "../../lib/markdown.ts";
 import { type LoadedCommunity, loadCommunity } from "../communities/load.ts";
-import { canChangePost } from "./policy.ts";
+import { canChangePost, canRemovePost } from "./policy.ts";
 
 const iso = (column: string) =>
   sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
@@ -136,6 +136,7 @@ export async function presentPosts(
   );
   return rows.map((row) => {
     const change = canChangePost(community.access, row.author_id, row.deleted);
+    const remove = canRemovePost(community.access, row.author_id, row.deleted);
     return {
       id: row.id,
       threadId: row.thread_id,
@@ -148,7 +149,7 @@ export async function presentPosts(
       edited: row.edited_at !== null,
       deleted: row.deleted,
       version: row.version,
-      can: { edit: change, delete: change, history: !row.deleted && row.edited_at !== null },
+      can: { edit: change, delete: remove, history: !row.deleted && row.edited_at !== null },
     };
   });
 }

@@ -17,6 +17,14 @@ export function canPin(a: CommunityAccess): boolean {
   return !a.archived && canManage(a);
 }
 
+/**
+ * Removing a post: its author (as changing it), or the community's facilitators and leaders, who keep
+ * its discussions within the norms.
+ */
+export function canRemovePost(a: CommunityAccess, authorId: string, deleted: boolean): boolean {
+  return canChangePost(a, authorId, deleted) || (!deleted && !a.archived && canManage(a));
+}
+
 /** One's own post, while one may still write here and it has not been removed. */
 export function canChangePost(a: CommunityAccess, authorId: string, deleted: boolean): boolean {
   return !deleted && authorId === a.actor.id && canContribute(a);

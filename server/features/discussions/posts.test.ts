@@ -61,14 +61,17 @@ describe("editing and removing posts", () => {
     expect(read.body.posts[0]).toMatchObject({ body: "Second version", edited: true });
   });
 
-  it("lets only the author edit or remove; a removed post keeps its place without its words", async () => {
+  it("lets only the author edit, refuses a partner removal, and keeps a removed post's place without its words", async () => {
     const thread = await start("teacher6", "Words to remove");
     const post = thread.posts[0];
     const coach = await as("coach");
     expect((await coach.patch(`/api/v1/posts/${post.id}`, { body: "Not mine", version: 1 })).status).toBe(
       403,
     );
-    expect((await coach.delete(`/api/v1/posts/${post.id}`)).status).toBe(403);
+    const partner = await as("parent");
+    const refused = await partner.delete(`/api/v1/posts/${post.id}`);
+    expect(refused.status).toBe(403);
+    expect(refused.body.detail).toMatch(/facilitators, can remove it/);
     const removed = await (await as("teacher6")).delete(`/api/v1/posts/${post.id}`);
     expect(removed.body).toMatchObject({ deleted: true, body: null, html: null });
     const read = await coach.get(`/api/v1/threads/${thread.id}`);
@@ -81,6 +84,25 @@ describe("editing and removing posts", () => {
     expect(again.status).toBe(409);
     const [row] = await t.db.select().from(posts).where(eq(posts.id, post.id));
     expect(row?.deletedAt).not.toBeNull();
+  });
+
+  it("lets a facilitator remove a colleague's post, offered in `can`, and audits it", async () => {
+    const thread = await start("teacher6", "Something against our norms");
+    const post = thread.posts[0];
+    const coach = await as("coach");
+    const seen = await coach.get(`/api/v1/threads/${thread.id}`);
+    expect(seen.body.posts[0].can).toMatchObject({ edit: false, delete: true });
+    const removed = await coach.delete(`/api/v1/posts/${post.id}`);
+    expect(removed.status).toBe(200);
+    expect(removed.body).toMatchObject({ deleted: true, body: null });
+    const audited = await t.db.select().from(auditEvents).where(eq(auditEvents.subjectId, thread.id));
+    expect(audited.map((e) => [e.action, e.actorId])).toEqual([["post.removed", ids.coach]]);
+    // A member's own removal is not audited, and a member cannot remove someone else's post.
+    const own = await start("teacher6", "My own words");
+    await (await as("teacher6")).delete(`/api/v1/posts/${own.posts[0].id}`);
+    expect(await t.db.select().from(auditEvents).where(eq(auditEvents.subjectId, own.id))).toEqual([]);
+    const coachs = await start("coach", "The coach's words");
+    expect((await (await as("teacher6")).delete(`/api/v1/posts/${coachs.posts[0].id}`)).status).toBe(403);
   });
 
   it("counts replies still shown", async () => {

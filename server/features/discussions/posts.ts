@@ -5,9 +5,10 @@ import { conflict, forbidden, invalid, notFound } from "../../http/errors.ts";
 import type { ServiceContext } from "../../lib/context.ts";
 import { newId } from "../../lib/ids.ts";
 import { mentionedIds, renderMarkdown } from "../../lib/markdown.ts";
+import { recordAudit } from "../audit/record.ts";
 import { asNotFound, loadThread, type PostRow, presentPosts, queryPosts, readersAmong } from "./load.ts";
 import { follow, notifyFollowers, notifyMentions } from "./notify-people.ts";
-import { canChangePost, canContribute } from "./policy.ts";
+import { canChangePost, canContribute, canRemovePost } from "./policy.ts";
 
 const whereOf = (thread: { id: string; title: string; community_id: string }, communityName: string) => ({
   threadId: thread.id,
@@ -52,7 +53,12 @@ export async function reply(ctx: ServiceContext, threadId: string, input: ReplyI
 }
 
 /** A post to change: the thread locked first, then the post (the order reply uses too). */
-async function loadPostForChange(ctx: ServiceContext, tx: ServiceContext["db"], postId: string) {
+async function loadPostForChange(
+  ctx: ServiceContext,
+  tx: ServiceContext["db"],
+  postId: string,
+  allowed: typeof canChangePost = canChangePost,
+) {
   const [peek] = await queryPosts(tx, ctx.actor.orgId, sql`po.id = ${postId}`);
   if (!peek) throw notFound("This post");
   const { thread, community } = await loadThread(tx, ctx.actor, peek.thread_id, true).catch(
@@ -61,11 +67,13 @@ async function loadPostForChange(ctx: ServiceContext, tx: ServiceContext["db"], 
   const [post] = await queryPosts(tx, ctx.actor.orgId, sql`po.id = ${postId}`, true);
   if (!post) throw notFound("This post");
   if (post.deleted) throw conflict("This post was removed.");
-  if (!canChangePost(community.access, post.author_id, post.deleted))
+  if (!allowed(community.access, post.author_id, post.deleted))
     throw forbidden(
       post.author_id === ctx.actor.id
         ? "This community's discussions can no longer be changed."
-        : "Only the person who wrote a post can change it.",
+        : allowed === canRemovePost
+          ? "Only the person who wrote a post, or the community's facilitators, can remove it."
+          : "Only the person who wrote a post can change it.",
     );
   return { thread, community, post };
 }
@@ -94,14 +102,27 @@ export async function editPost(ctx: ServiceContext, postId: string, input: PostE
   });
 }
 
-/** Removes one's own post; it keeps its place in the thread as "This post was removed". */
+/**
+ * Removes a post (one's own, or as a facilitator or leader); it keeps its place in the thread as "This
+ * post was removed". A removal by someone else is audited: it silences a colleague.
+ */
 export async function deletePost(ctx: ServiceContext, postId: string): Promise<Post> {
   return ctx.db.transaction(async (tx) => {
-    const { thread, post } = await loadPostForChange(ctx, tx, postId);
+    const { thread, post } = await loadPostForChange(ctx, tx, postId, canRemovePost);
     await tx
       .update(posts)
       .set({ deletedAt: sql`now()` })
       .where(and(eq(posts.id, postId), eq(posts.orgId, ctx.actor.orgId)));
+    if (post.author_id !== ctx.actor.id)
+      await recordAudit(tx, {
+        orgId: ctx.actor.orgId,
+        actorId: ctx.actor.id,
+        action: "post.removed",
+        subjectType: "thread",
+        subjectId: thread.id,
+        details: { title: thread.title, communityId: thread.community_id, authorId: post.author_id },
+        ip: ctx.ip,
+      });
     const opening = await isOpening(ctx, tx, thread.id, post);
     if (!opening)
       await tx

@@ -43,6 +43,14 @@ const author = `
   otherDistrict  H    H    H    H    H    H    H    H    F    A
   nonexistent    H    H    H    H    H    H    H    H    H    A`;
 
+/** Removing a post: its author, or the community's facilitators and leaders (moderation). */
+const removers = `
+  target         adm  lOwn lOth fac  mem  par  obs  out  oAdm anon
+  visible        Y    Y    F    Y    Y    F    F    F    H    A
+  private        Y    Y    H    Y    Y    F    F    H    H    A
+  otherDistrict  H    H    H    H    H    H    H    H    Y    A
+  nonexistent    H    H    H    H    H    H    H    H    H    A`;
+
 type ThreadFx = CommunityFx & {
   threadId: string;
   postId: string;
@@ -211,7 +219,7 @@ export const discussionSpecs: Runnable[] = [
   }),
   spec<ThreadFx>({
     routes: ["DELETE /api/v1/posts/:id"],
-    grid: author,
+    grid: removers,
     prepare: fresh,
     call: (a, fx) => a.client.delete(`/api/v1/posts/${fx.postId}`),
     changed: async (fx) => Boolean((await postRow(fx.postId))?.deletedAt),

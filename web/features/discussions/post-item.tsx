@@ -40,7 +40,7 @@ export function PostItem({ post, number, thread }: Props) {
         ) : (
           <PostBody html={post.html} />
         )}
-        {!editing && (post.can.edit || post.can.history) ? (
+        {!editing && (post.can.edit || post.can.history || post.can.delete) ? (
           <div className="cluster post__actions">
             {post.can.history ? (
               <RowButton

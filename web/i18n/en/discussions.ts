@@ -60,7 +60,7 @@ export const discussionsEn = {
     removeBody:
       "Its words are removed for everyone; the discussion shows “This post was removed” in its place.",
     removeConfirm: "Remove post",
-    removedDone: "Your post was removed.",
+    removedDone: "The post was removed.",
     history: "History",
     historyFull: "History of post {{number}}",
     historyTitle: "Earlier versions of post {{number}}",
