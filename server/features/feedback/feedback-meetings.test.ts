@@ -169,6 +169,7 @@ describe("linking an artifact on the agenda", () => {
     const parent = await t.personId("parent@riverside.example");
     const family = await createCommunity(t.db, {
       orgId,
+      visibility: "private",
       members: [
         [person("coach"), "facilitator"],
         [person("teacher1"), "member"],
