@@ -161,6 +161,7 @@ export async function searchBenchmark() {
     const list = queries();
     const parsed = list.map((q) => searchQuerySchema.parse({ q }));
     const samples = { baseline: [] as number[], direct: [] as number[], http: [] as number[] };
+    const slowest: { q: string; http: number; baseline: number }[] = [];
     let errors = 0;
     let found = 0;
     for (let round = 0; round <= ROUNDS; round++) {
@@ -187,6 +188,7 @@ export async function searchBenchmark() {
         samples.baseline.push(baseline);
         samples.direct.push(direct);
         samples.http.push(http);
+        slowest.push({ q, http, baseline });
       }
     }
     const rows = [
@@ -198,6 +200,12 @@ export async function searchBenchmark() {
       `Search — ${list.length} queries × ${ROUNDS} rounds, member of 5 of ${COMMUNITIES} communities, ${found} of ${list.length} queries found something`,
       rows,
     );
+    if (process.env.BENCH_SLOWEST) {
+      // Where the tail comes from: the slowest measured requests and their unfiltered baseline.
+      console.log("\nSlowest requests (HTTP ms / baseline ms):");
+      for (const s of slowest.sort((a, b) => b.http - a.http).slice(0, 15))
+        console.log(`  ${s.http.toFixed(1).padStart(6)} / ${s.baseline.toFixed(1).padStart(6)}  ${s.q}`);
+    }
     if (process.env.BENCH_EXPLAIN) {
       // What PostgreSQL does with a common word, a standard code and two words, permission included.
       for (const q of ["students", "CCSS.MATH.7.RP.A.2", "ratio quiz"]) {
