@@ -22,19 +22,11 @@ import {
   meetingRoles,
   meetingStatuses,
 } from "../../../shared/schemas/meeting-enums.ts";
-import { bytea } from "./columns.ts";
+import { bytea, createdAt, orgId, updatedAt } from "./columns.ts";
 import { communities } from "./communities.ts";
-import { organizations } from "./organizations.ts";
 import { people } from "./people.ts";
 import { protocolVersions } from "./protocols.ts";
 import { artifacts } from "./work.ts";
-
-const orgId = () =>
-  uuid("org_id")
-    .notNull()
-    .references(() => organizations.id);
-const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
-const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
 
 /**
  * A recurring schedule ("every Friday at 15:30"). Its occurrences are materialised as meetings (each

@@ -1,16 +1,8 @@
 import { sql } from "drizzle-orm";
 import { index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { tsvector } from "./columns.ts";
+import { createdAt, orgId, tsvector, updatedAt } from "./columns.ts";
 import { communities } from "./communities.ts";
-import { organizations } from "./organizations.ts";
 import { people } from "./people.ts";
-
-const orgId = () =>
-  uuid("org_id")
-    .notNull()
-    .references(() => organizations.id);
-const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
-const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
 
 /** A discussion thread in a community; its opening post is the first row of posts. */
 export const threads = pgTable(

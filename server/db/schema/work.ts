@@ -17,17 +17,9 @@ import {
   filePreviewStatuses,
   privacyAttestations,
 } from "../../../shared/schemas/work-enums.ts";
-import { tsvector } from "./columns.ts";
+import { createdAt, orgId, tsvector, updatedAt } from "./columns.ts";
 import { communities } from "./communities.ts";
-import { organizations } from "./organizations.ts";
 import { people } from "./people.ts";
-
-const orgId = () =>
-  uuid("org_id")
-    .notNull()
-    .references(() => organizations.id);
-const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
-const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
 
 /**
  * A sample of work brought to a community (a quiz, a lesson, anonymised student work). Without a
