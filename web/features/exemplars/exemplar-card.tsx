@@ -24,7 +24,7 @@ export function ExemplarCard({ exemplar: e }: { exemplar: Exemplar }) {
         <AppLink href={artifactPath(e.artifactId)}>{e.title}</AppLink>
       </h3>
       <p className="exemplar-card__meta">
-        <Badge tone="info">{t(`exemplars.kinds.${e.kind}`)}</Badge>{" "}
+        <Badge tone="info">{t(`artifactKinds.${e.kind}`)}</Badge>{" "}
         <span className="muted">
           {e.communityName
             ? t("exemplars.fromCommunity", { owner: e.ownerName, community: e.communityName })

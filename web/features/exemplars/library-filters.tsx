@@ -79,7 +79,7 @@ export function LibraryFilters({ filters }: { filters: ExemplarFilters }) {
           onChange={set("kind")}
           options={[
             { value: "", label: t("exemplars.anyKind") },
-            ...artifactKinds.map((k) => ({ value: k, label: t(`exemplars.kinds.${k}`) })),
+            ...artifactKinds.map((k) => ({ value: k, label: t(`artifactKinds.${k}`) })),
           ]}
         />
         <div className="exemplar-filters__buttons">

@@ -37,16 +37,6 @@ export const exemplarsEn = {
     studentWork: "Contains student work (district only)",
     tagsLabel: "Tags of {{title}}",
     previewAlt: "First page of {{title}}",
-    kinds: {
-      student_work: "Student work",
-      lesson: "Lesson",
-      unit: "Unit",
-      assessment: "Assessment",
-      rubric: "Rubric",
-      video_link: "Video",
-      document: "Document",
-      other: "Other",
-    },
     panel: {
       title: "Exemplar",
       none: "Not an exemplar yet.",
