@@ -140,7 +140,8 @@ test("the exemplar library: filters for a teacher of another school, the review 
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page.getByRole("link", { name: QUIZ })).toBeVisible();
   await expect(page.getByRole("link", { name: ESSAY })).toHaveCount(0);
-  await expect(page.getByText("Approved by Priya Natarajan")).toBeVisible();
+  const quizCard = page.locator(".exemplar-card", { has: page.getByRole("link", { name: QUIZ }) });
+  await expect(quizCard.getByText("Approved by Priya Natarajan")).toBeVisible();
 
   await page.getByRole("button", { name: "Clear filters" }).click();
   await page.getByLabel("Kind of work").selectOption("student_work");

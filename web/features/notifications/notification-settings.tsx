@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { NotificationKind } from "../../../shared/schemas/work-enums.ts";
 import { notificationKinds } from "../../../shared/schemas/work-enums.ts";
@@ -14,22 +15,24 @@ export function NotificationSettings() {
   const toast = useToast();
   const queryClient = useQueryClient();
   const query = useQuery(mutesQuery);
+  // What the boxes show: the person's last click at once (a controlled checkbox must change in the same
+  // event, or it flips back until the query cache catches up), else what the server says.
+  const [clicked, setClicked] = useState<NotificationKind[] | null>(null);
   const save = useMutation({
     mutationFn: saveMutes,
-    onMutate: (muted) => {
-      const before = queryClient.getQueryData(notificationKeys.mutes);
-      queryClient.setQueryData(notificationKeys.mutes, { muted });
-      return { before };
-    },
     onSuccess: (saved) => {
       queryClient.setQueryData(notificationKeys.mutes, saved);
       toast.success(t("notifications.saved"));
     },
-    onError: (_error, _muted, context) => {
-      queryClient.setQueryData(notificationKeys.mutes, context?.before);
+    onError: () => {
+      setClicked(null);
       toast.error(t("notifications.saveFailed"));
     },
   });
+  const change = (muted: NotificationKind[]) => {
+    setClicked(muted);
+    save.mutate(muted);
+  };
 
   return (
     <Section title={t("notifications.settingsTitle")} id="notification-settings">
@@ -42,8 +45,8 @@ export function NotificationSettings() {
           id="notification-mutes"
           label={t("notifications.mutesLabel")}
           description={t("notifications.mutesHint")}
-          value={query.data.muted}
-          onChange={(muted) => save.mutate(muted as NotificationKind[])}
+          value={clicked ?? query.data.muted}
+          onChange={(muted) => change(muted as NotificationKind[])}
           options={notificationKinds.map((kind) => ({
             value: kind,
             label: t(`notifications.kinds.${kind}`),
