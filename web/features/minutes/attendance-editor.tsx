@@ -46,10 +46,6 @@ function AttendanceChecklist(props: { meetingId: string; entries: AttendanceEntr
   };
   const save = useMutation({
     mutationFn: ({ entry, present }: Change) => setAttendance(props.meetingId, entry.personId, present),
-    onMutate: ({ entry, present }) => {
-      setPending((map) => ({ ...map, [entry.personId]: present }));
-      setErrors((map) => without(map, entry.personId));
-    },
     onSuccess: (fresh, { entry, present }) => {
       queryClient.setQueryData(minutesKeys.attendance(props.meetingId), fresh);
       setAnnouncement(t(present ? "minutes.markedPresent" : "minutes.markedAbsent", { name: entry.name }));
@@ -61,6 +57,13 @@ function AttendanceChecklist(props: { meetingId: string; entries: AttendanceEntr
     },
     onSettled: (_data, _error, { entry }) => setPending((map) => without(map, entry.personId)),
   });
+  // Shown in the same event as the click: a controlled checkbox set later (when the mutation starts)
+  // flips back for a moment first.
+  const change = (asked: Change) => {
+    setPending((map) => ({ ...map, [asked.entry.personId]: asked.present }));
+    setErrors((map) => without(map, asked.entry.personId));
+    save.mutate(asked);
+  };
   return (
     <fieldset className="fieldset choice-group attendance-editor no-print">
       <legend className="choice-group__legend">{t("minutes.attendanceLegend")}</legend>
@@ -73,7 +76,7 @@ function AttendanceChecklist(props: { meetingId: string; entries: AttendanceEntr
             checked={pending[entry.personId] ?? entry.present}
             saving={entry.personId in pending}
             error={errors[entry.personId]}
-            onChange={(present) => save.mutate({ entry, present })}
+            onChange={(present) => change({ entry, present })}
           />
         ))}
       </ul>
