@@ -1,3 +1,4 @@
+import { rm } from "node:fs/promises";
 import { sql } from "drizzle-orm";
 import Fastify, { type FastifyInstance } from "fastify";
 import { validatorCompiler } from "fastify-type-provider-zod";
@@ -106,8 +107,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     publicUrl: options.publicUrl,
     live: options.live,
     files: {
-      // Without a configured store (a test or tool that uploads nothing) files go to a temporary folder.
-      store: options.files?.store ?? (await temporaryStore()),
+      store: options.files?.store ?? (await scratchStore(app)),
       sizeLimitBytes: options.files?.sizeLimitBytes ?? 25 * 1024 * 1024,
     },
   };
@@ -139,4 +139,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const spa = await registerWebApp(app);
   registerNotFound(app, spa);
   return app;
+}
+
+/**
+ * Without a configured store (a test or tool that uploads nothing) files go to a temporary folder,
+ * removed when the app closes so repeated runs leave nothing behind.
+ */
+async function scratchStore(app: FastifyInstance) {
+  const store = await temporaryStore();
+  app.addHook("onClose", async () => rm(store.root, { recursive: true, force: true }));
+  return store;
 }
