@@ -134,17 +134,20 @@ export async function presentMeeting(db: Executor, loaded: LoadedMeeting): Promi
   const { meeting: m, community } = loaded;
   const { actor, membership } = community.access;
   const partner = actor.orgRole === "partner" || membership?.role === "partner";
-  const [agenda, roles, series, minutesRows] = await Promise.all([
-    loadAgenda(db, m.id, !partner),
-    db
-      .select({ role: meetingRoleAssignments.role, id: people.id, name: people.name })
-      .from(meetingRoleAssignments)
-      .innerJoin(people, eq(people.id, meetingRoleAssignments.personId))
-      .where(eq(meetingRoleAssignments.meetingId, m.id))
-      .orderBy(asc(meetingRoleAssignments.role), asc(people.name)),
-    loadSeries(db, m.seriesId, m.id),
-    db.select({ id: minutes.meetingId }).from(minutes).where(eq(minutes.meetingId, m.id)),
-  ]);
+  // One after another: `db` may be a transaction, whose one connection runs one query at a time (pg
+  // queues concurrent ones with a deprecation warning, and pg 9 will refuse them).
+  const agenda = await loadAgenda(db, m.id, !partner);
+  const roles = await db
+    .select({ role: meetingRoleAssignments.role, id: people.id, name: people.name })
+    .from(meetingRoleAssignments)
+    .innerJoin(people, eq(people.id, meetingRoleAssignments.personId))
+    .where(eq(meetingRoleAssignments.meetingId, m.id))
+    .orderBy(asc(meetingRoleAssignments.role), asc(people.name));
+  const series = await loadSeries(db, m.seriesId, m.id);
+  const minutesRows = await db
+    .select({ id: minutes.meetingId })
+    .from(minutes)
+    .where(eq(minutes.meetingId, m.id));
   const myRoles: MeetingRole[] = roles.filter((r) => r.id === community.access.actor.id).map((r) => r.role);
   return {
     ...presentSummary(m, {
