@@ -4,14 +4,17 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { validatorCompiler } from "fastify-type-provider-zod";
 import type { Db } from "./db/client.ts";
 import { actionItemRoutes } from "./features/action-items/routes.ts";
+import { alignmentRoutes } from "./features/alignment/routes.ts";
 import { artifactRoutes } from "./features/artifacts/routes.ts";
 import { attendanceRoutes } from "./features/attendance/routes.ts";
 import { auditRoutes } from "./features/audit/routes.ts";
 import { calendarRoutes } from "./features/calendar/routes.ts";
 import { communityRoutes } from "./features/communities/routes.ts";
+import { cycleRoutes } from "./features/cycles/routes.ts";
 import { discussionRoutes } from "./features/discussions/routes.ts";
 import { exemplarRoutes } from "./features/exemplars/routes.ts";
 import { feedbackRoutes } from "./features/feedback/routes.ts";
+import { goalRoutes } from "./features/goals/routes.ts";
 import { homeRoutes } from "./features/home/routes.ts";
 import { invitationRoutes } from "./features/invitations/routes.ts";
 import { meetingRoutes } from "./features/meetings/routes.ts";
@@ -132,6 +135,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     discussionRoutes,
     notificationRoutes,
     searchRoutes,
+    goalRoutes,
+    cycleRoutes,
+    alignmentRoutes,
   ]) {
     await app.register(routes, deps);
   }

@@ -4,10 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { communities, invitations, people, schools } from "../db/schema/index.ts";
 import { newId, newToken } from "../lib/ids.ts";
 import { type Client, PUBLIC_URL, type Response } from "../test/app.ts";
+import { alignmentSpecs } from "../test/authorization/alignment-specs.ts";
 import { artifactSpecs } from "../test/authorization/artifact-specs.ts";
+import { cycleSpecs } from "../test/authorization/cycle-specs.ts";
 import { discussionSpecs } from "../test/authorization/discussion-specs.ts";
 import { exemplarSpecs } from "../test/authorization/exemplar-specs.ts";
 import { feedbackSpecs } from "../test/authorization/feedback-specs.ts";
+import { goalSpecs } from "../test/authorization/goal-specs.ts";
 import {
   type Actor,
   type ActorKey,
@@ -563,6 +566,9 @@ const allSpecs = [
   ...notificationSpecs,
   ...exemplarSpecs,
   ...searchSpecs,
+  ...goalSpecs,
+  ...cycleSpecs,
+  ...alignmentSpecs,
 ];
 
 function expectedOf(route: string, target: Target, actor: ActorKey): Outcome {

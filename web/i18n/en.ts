@@ -3,10 +3,13 @@
  * To translate: copy this file to es.ts with the same keys, then register it in ./index.ts.
  * Plurals use i18next suffixes (_one, _other); {{name}} is interpolation.
  */
+import { alignmentEn } from "./en/alignment.ts";
 import { artifactsEn } from "./en/artifacts.ts";
+import { cyclesEn } from "./en/cycles.ts";
 import { discussionsEn } from "./en/discussions.ts";
 import { exemplarsEn } from "./en/exemplars.ts";
 import { feedbackEn } from "./en/feedback.ts";
+import { goalsEn } from "./en/goals.ts";
 import { liveEn } from "./en/live.ts";
 import { meetingsEn } from "./en/meetings.ts";
 import { minutesEn } from "./en/minutes.ts";
@@ -26,6 +29,9 @@ export const en = {
   ...notificationsEn,
   ...exemplarsEn,
   ...searchEn,
+  ...goalsEn,
+  ...cyclesEn,
+  ...alignmentEn,
   app: {
     name: "Lamplight",
     documentTitle: "{{page}} · Lamplight",

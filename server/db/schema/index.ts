@@ -1,4 +1,5 @@
 export * from "./communities.ts";
+export * from "./goals.ts";
 export * from "./meetings.ts";
 export * from "./notifications.ts";
 export * from "./organizations.ts";
