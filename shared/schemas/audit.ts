@@ -46,6 +46,9 @@ export const auditActions = [
   "thread.pinned",
   "thread.unpinned",
   "post.removed",
+  "cycle.started",
+  "cycle.stage_changed",
+  "cycle.decided",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

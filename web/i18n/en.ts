@@ -623,6 +623,11 @@ export const en = {
     post: {
       removed: "Removed someone's post in a discussion",
     },
+    cycle: {
+      started: "Started an improvement cycle",
+      stage_changed: "Moved an improvement cycle to another stage",
+      decided: "Recorded an improvement cycle's decision",
+    },
     protocol: {
       created: "Added a protocol",
       edited: "Edited a protocol",

@@ -16,7 +16,8 @@ export type AuditEntry = {
     | "protocol"
     | "artifact"
     | "exemplar"
-    | "thread";
+    | "thread"
+    | "cycle";
   subjectId?: string | null;
   details?: Record<string, unknown>;
   ip?: string | null;
