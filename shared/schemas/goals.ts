@@ -83,7 +83,10 @@ export const goalInputSchema = z
         path: ["communityId"],
         message: "Choose the community this goal is for.",
       });
-    for (const p of smartProblems(g)) ctx.addIssue({ code: "custom", path: [p.path], message: p.message });
+    // A field its own schema already refused (a date that does not exist) gets one message, not two.
+    const refused = new Set(ctx.issues.map((i) => String(i.path?.[0])));
+    for (const p of smartProblems(g))
+      if (!refused.has(p.path)) ctx.addIssue({ code: "custom", path: [p.path], message: p.message });
   });
 export type GoalInput = z.output<typeof goalInputSchema>;
 export type GoalFormInput = z.input<typeof goalInputSchema>;

@@ -605,6 +605,12 @@ export const en = {
       edited: "Edited meeting minutes",
       regenerated: "Regenerated meeting minutes",
     },
+    goal: {
+      created: "Set a goal",
+      changed: "Changed a goal",
+      aligned: "Changed what a goal aligns to",
+      measurement_removed: "Removed a goal's measurement",
+    },
     exemplar: {
       approved: "Approved an exemplar",
       declined: "Declined an exemplar nomination",

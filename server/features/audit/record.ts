@@ -17,7 +17,8 @@ export type AuditEntry = {
     | "artifact"
     | "exemplar"
     | "thread"
-    | "cycle";
+    | "cycle"
+    | "goal";
   subjectId?: string | null;
   details?: Record<string, unknown>;
   ip?: string | null;
