@@ -15,7 +15,7 @@ import { schoolArray } from "./visibility.ts";
 /*
  * The leaders' dashboard: every goal and cycle in the caller's scope — administrators: the district;
  * school leaders: the district's goals, their schools' goals, and the goals and cycles of their schools'
- * communities (all of which goals/policy.ts lets them read; dashboard.test.ts checks it). Archived
+ * communities (all of which goals/policy.ts lets them read; dashboard.test.ts checks the scope). Archived
  * communities are left out. One round trip: counts, one page of each list, the filter choices.
  */
 
