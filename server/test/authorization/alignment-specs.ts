@@ -60,7 +60,8 @@ const cycle = (target: Target) => {
 };
 
 const listed =
-  (pick: (body: never) => { id: string }[]) => (outcome: string, response: { body: never }, fx: ItemFx) => {
+  (pick: (body: Response["body"]) => { id: string }[]) =>
+  (outcome: string, response: Response, fx: ItemFx) => {
     if (outcome !== "L" && outcome !== "N") return;
     const found = pick(response.body).map((i) => i.id);
     if (outcome === "L") expect(found).toContain(fx.id);
