@@ -15,6 +15,7 @@ import {
 } from "../schema/index.ts";
 import { seedDemoArtifacts } from "./demo-artifacts.ts";
 import { DEMO_PASSWORD, type DemoDistrict, lakeside, riverside } from "./demo-data.ts";
+import { seedDemoGoals } from "./demo-goals.ts";
 import { seedDemoMeetings } from "./demo-meetings.ts";
 
 /** True when no organization exists yet (a fresh installation). */
@@ -41,8 +42,12 @@ export async function seedDemo(db: Db, store?: ObjectStore): Promise<string[]> {
     }
     return created;
   });
-  // Work samples carry files, so they need the store (the tests' template database has none).
-  if (store) await seedDemoArtifacts(db, store);
+  // Work samples carry files, so they need the store (the tests' template database has none). The demo's
+  // goals and cycle cite a work sample as evidence, and stay out of the template too: tests count goals.
+  if (store) {
+    await seedDemoArtifacts(db, store);
+    await seedDemoGoals(db);
+  }
   return created;
 }
 
