@@ -33,6 +33,8 @@ import { Route as AuthedThreadsThreadIdRouteImport } from './routes/_authed/thre
 import { Route as AuthedCommunitiesCommunityIdIndexRouteImport } from './routes/_authed/communities/$communityId/index'
 import { Route as AuthedCommunitiesCommunityIdEditRouteImport } from './routes/_authed/communities/$communityId/edit'
 import { Route as AuthedCommunitiesCommunityIdMinutesRouteImport } from './routes/_authed/communities/$communityId/minutes'
+import { Route as AuthedCyclesCycleIdIndexRouteImport } from './routes/_authed/cycles/$cycleId/index'
+import { Route as AuthedCyclesCycleIdReportRouteImport } from './routes/_authed/cycles/$cycleId/report'
 import { Route as AuthedMeetingsMeetingIdIndexRouteImport } from './routes/_authed/meetings/$meetingId/index'
 import { Route as AuthedMeetingsMeetingIdLiveRouteImport } from './routes/_authed/meetings/$meetingId/live'
 import { Route as AuthedMeetingsMeetingIdMinutesRouteImport } from './routes/_authed/meetings/$meetingId/minutes'
@@ -168,6 +170,18 @@ const AuthedCommunitiesCommunityIdMinutesRoute =
     path: '/communities/$communityId/minutes',
     getParentRoute: () => AuthedRoute,
   } as any)
+const AuthedCyclesCycleIdIndexRoute =
+  AuthedCyclesCycleIdIndexRouteImport.update({
+    id: '/cycles/$cycleId/',
+    path: '/cycles/$cycleId/',
+    getParentRoute: () => AuthedRoute,
+  } as any)
+const AuthedCyclesCycleIdReportRoute =
+  AuthedCyclesCycleIdReportRouteImport.update({
+    id: '/cycles/$cycleId/report',
+    path: '/cycles/$cycleId/report',
+    getParentRoute: () => AuthedRoute,
+  } as any)
 const AuthedMeetingsMeetingIdIndexRoute =
   AuthedMeetingsMeetingIdIndexRouteImport.update({
     id: '/meetings/$meetingId/',
@@ -258,11 +272,13 @@ export interface FileRoutesByFullPath {
   '/protocols/': typeof AuthedProtocolsIndexRoute
   '/communities/$communityId/edit': typeof AuthedCommunitiesCommunityIdEditRoute
   '/communities/$communityId/minutes': typeof AuthedCommunitiesCommunityIdMinutesRoute
+  '/cycles/$cycleId/report': typeof AuthedCyclesCycleIdReportRoute
   '/meetings/$meetingId/live': typeof AuthedMeetingsMeetingIdLiveRoute
   '/meetings/$meetingId/minutes': typeof AuthedMeetingsMeetingIdMinutesRoute
   '/meetings/$meetingId/projector': typeof AuthedMeetingsMeetingIdProjectorRoute
   '/protocols/$protocolId/edit': typeof AuthedProtocolsProtocolIdEditRoute
   '/communities/$communityId/': typeof AuthedCommunitiesCommunityIdIndexRoute
+  '/cycles/$cycleId/': typeof AuthedCyclesCycleIdIndexRoute
   '/meetings/$meetingId/': typeof AuthedMeetingsMeetingIdIndexRoute
   '/protocols/$protocolId/': typeof AuthedProtocolsProtocolIdIndexRoute
   '/communities/$communityId/artifacts/new': typeof AuthedCommunitiesCommunityIdArtifactsNewRoute
@@ -294,11 +310,13 @@ export interface FileRoutesByTo {
   '/protocols': typeof AuthedProtocolsIndexRoute
   '/communities/$communityId/edit': typeof AuthedCommunitiesCommunityIdEditRoute
   '/communities/$communityId/minutes': typeof AuthedCommunitiesCommunityIdMinutesRoute
+  '/cycles/$cycleId/report': typeof AuthedCyclesCycleIdReportRoute
   '/meetings/$meetingId/live': typeof AuthedMeetingsMeetingIdLiveRoute
   '/meetings/$meetingId/minutes': typeof AuthedMeetingsMeetingIdMinutesRoute
   '/meetings/$meetingId/projector': typeof AuthedMeetingsMeetingIdProjectorRoute
   '/protocols/$protocolId/edit': typeof AuthedProtocolsProtocolIdEditRoute
   '/communities/$communityId': typeof AuthedCommunitiesCommunityIdIndexRoute
+  '/cycles/$cycleId': typeof AuthedCyclesCycleIdIndexRoute
   '/meetings/$meetingId': typeof AuthedMeetingsMeetingIdIndexRoute
   '/protocols/$protocolId': typeof AuthedProtocolsProtocolIdIndexRoute
   '/communities/$communityId/artifacts/new': typeof AuthedCommunitiesCommunityIdArtifactsNewRoute
@@ -332,11 +350,13 @@ export interface FileRoutesById {
   '/_authed/protocols/': typeof AuthedProtocolsIndexRoute
   '/_authed/communities/$communityId/edit': typeof AuthedCommunitiesCommunityIdEditRoute
   '/_authed/communities/$communityId/minutes': typeof AuthedCommunitiesCommunityIdMinutesRoute
+  '/_authed/cycles/$cycleId/report': typeof AuthedCyclesCycleIdReportRoute
   '/_authed/meetings/$meetingId/live': typeof AuthedMeetingsMeetingIdLiveRoute
   '/_authed/meetings/$meetingId/minutes': typeof AuthedMeetingsMeetingIdMinutesRoute
   '/_authed/meetings/$meetingId/projector': typeof AuthedMeetingsMeetingIdProjectorRoute
   '/_authed/protocols/$protocolId/edit': typeof AuthedProtocolsProtocolIdEditRoute
   '/_authed/communities/$communityId/': typeof AuthedCommunitiesCommunityIdIndexRoute
+  '/_authed/cycles/$cycleId/': typeof AuthedCyclesCycleIdIndexRoute
   '/_authed/meetings/$meetingId/': typeof AuthedMeetingsMeetingIdIndexRoute
   '/_authed/protocols/$protocolId/': typeof AuthedProtocolsProtocolIdIndexRoute
   '/_authed/communities/$communityId/artifacts/new': typeof AuthedCommunitiesCommunityIdArtifactsNewRoute
@@ -370,11 +390,13 @@ export interface FileRouteTypes {
     | '/protocols/'
     | '/communities/$communityId/edit'
     | '/communities/$communityId/minutes'
+    | '/cycles/$cycleId/report'
     | '/meetings/$meetingId/live'
     | '/meetings/$meetingId/minutes'
     | '/meetings/$meetingId/projector'
     | '/protocols/$protocolId/edit'
     | '/communities/$communityId/'
+    | '/cycles/$cycleId/'
     | '/meetings/$meetingId/'
     | '/protocols/$protocolId/'
     | '/communities/$communityId/artifacts/new'
@@ -406,11 +428,13 @@ export interface FileRouteTypes {
     | '/protocols'
     | '/communities/$communityId/edit'
     | '/communities/$communityId/minutes'
+    | '/cycles/$cycleId/report'
     | '/meetings/$meetingId/live'
     | '/meetings/$meetingId/minutes'
     | '/meetings/$meetingId/projector'
     | '/protocols/$protocolId/edit'
     | '/communities/$communityId'
+    | '/cycles/$cycleId'
     | '/meetings/$meetingId'
     | '/protocols/$protocolId'
     | '/communities/$communityId/artifacts/new'
@@ -443,11 +467,13 @@ export interface FileRouteTypes {
     | '/_authed/protocols/'
     | '/_authed/communities/$communityId/edit'
     | '/_authed/communities/$communityId/minutes'
+    | '/_authed/cycles/$cycleId/report'
     | '/_authed/meetings/$meetingId/live'
     | '/_authed/meetings/$meetingId/minutes'
     | '/_authed/meetings/$meetingId/projector'
     | '/_authed/protocols/$protocolId/edit'
     | '/_authed/communities/$communityId/'
+    | '/_authed/cycles/$cycleId/'
     | '/_authed/meetings/$meetingId/'
     | '/_authed/protocols/$protocolId/'
     | '/_authed/communities/$communityId/artifacts/new'
@@ -635,6 +661,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthedCommunitiesCommunityIdMinutesRouteImport
       parentRoute: typeof AuthedRoute
     }
+    '/_authed/cycles/$cycleId/': {
+      id: '/_authed/cycles/$cycleId/'
+      path: '/cycles/$cycleId'
+      fullPath: '/cycles/$cycleId/'
+      preLoaderRoute: typeof AuthedCyclesCycleIdIndexRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/_authed/cycles/$cycleId/report': {
+      id: '/_authed/cycles/$cycleId/report'
+      path: '/cycles/$cycleId/report'
+      fullPath: '/cycles/$cycleId/report'
+      preLoaderRoute: typeof AuthedCyclesCycleIdReportRouteImport
+      parentRoute: typeof AuthedRoute
+    }
     '/_authed/meetings/$meetingId/': {
       id: '/_authed/meetings/$meetingId/'
       path: '/meetings/$meetingId'
@@ -734,11 +774,13 @@ interface AuthedRouteChildren {
   AuthedProtocolsIndexRoute: typeof AuthedProtocolsIndexRoute
   AuthedCommunitiesCommunityIdEditRoute: typeof AuthedCommunitiesCommunityIdEditRoute
   AuthedCommunitiesCommunityIdMinutesRoute: typeof AuthedCommunitiesCommunityIdMinutesRoute
+  AuthedCyclesCycleIdReportRoute: typeof AuthedCyclesCycleIdReportRoute
   AuthedMeetingsMeetingIdLiveRoute: typeof AuthedMeetingsMeetingIdLiveRoute
   AuthedMeetingsMeetingIdMinutesRoute: typeof AuthedMeetingsMeetingIdMinutesRoute
   AuthedMeetingsMeetingIdProjectorRoute: typeof AuthedMeetingsMeetingIdProjectorRoute
   AuthedProtocolsProtocolIdEditRoute: typeof AuthedProtocolsProtocolIdEditRoute
   AuthedCommunitiesCommunityIdIndexRoute: typeof AuthedCommunitiesCommunityIdIndexRoute
+  AuthedCyclesCycleIdIndexRoute: typeof AuthedCyclesCycleIdIndexRoute
   AuthedMeetingsMeetingIdIndexRoute: typeof AuthedMeetingsMeetingIdIndexRoute
   AuthedProtocolsProtocolIdIndexRoute: typeof AuthedProtocolsProtocolIdIndexRoute
   AuthedCommunitiesCommunityIdArtifactsNewRoute: typeof AuthedCommunitiesCommunityIdArtifactsNewRoute
@@ -768,12 +810,14 @@ const AuthedRouteChildren: AuthedRouteChildren = {
   AuthedCommunitiesCommunityIdEditRoute: AuthedCommunitiesCommunityIdEditRoute,
   AuthedCommunitiesCommunityIdMinutesRoute:
     AuthedCommunitiesCommunityIdMinutesRoute,
+  AuthedCyclesCycleIdReportRoute: AuthedCyclesCycleIdReportRoute,
   AuthedMeetingsMeetingIdLiveRoute: AuthedMeetingsMeetingIdLiveRoute,
   AuthedMeetingsMeetingIdMinutesRoute: AuthedMeetingsMeetingIdMinutesRoute,
   AuthedMeetingsMeetingIdProjectorRoute: AuthedMeetingsMeetingIdProjectorRoute,
   AuthedProtocolsProtocolIdEditRoute: AuthedProtocolsProtocolIdEditRoute,
   AuthedCommunitiesCommunityIdIndexRoute:
     AuthedCommunitiesCommunityIdIndexRoute,
+  AuthedCyclesCycleIdIndexRoute: AuthedCyclesCycleIdIndexRoute,
   AuthedMeetingsMeetingIdIndexRoute: AuthedMeetingsMeetingIdIndexRoute,
   AuthedProtocolsProtocolIdIndexRoute: AuthedProtocolsProtocolIdIndexRoute,
   AuthedCommunitiesCommunityIdArtifactsNewRoute:

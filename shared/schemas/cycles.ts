@@ -189,6 +189,8 @@ export const cycleCanSchema = z.object({
   advance: z.boolean(),
   /** Record the decision at stage 7 (managers). */
   decide: z.boolean(),
+  /** Start the cycle that continues this finished one (managers, while none does yet). */
+  startNext: z.boolean(),
 });
 
 const cycleHead = {

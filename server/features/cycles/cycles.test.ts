@@ -105,7 +105,7 @@ describe("a cycle from need to result", () => {
     expect(cycle).toMatchObject({ stage: 1, stageKey: "identify_needs", status: "active", version: 1 });
     expect(cycle.stages).toHaveLength(7);
     expect(cycle.stages[0].enteredAt).not.toBeNull();
-    expect(cycle.can).toEqual({ edit: true, contribute: true, advance: true, decide: false });
+    expect(cycle.can).toEqual({ edit: true, contribute: true, advance: true, decide: false, startNext: false });
     expect(cycle.goalOptions.map((g: { id: string }) => g.id)).toEqual([id("goal")]);
 
     const url = (p = "") => cycleUrl(cycle.id, p);
@@ -200,7 +200,7 @@ describe("a cycle from need to result", () => {
     expect(decided.body).toMatchObject({
       status: "completed",
       decision: "adapt",
-      can: { edit: false, contribute: false },
+      can: { edit: false, contribute: false, startNext: true },
     });
     expect(decided.body.stages[6].completedAt).not.toBeNull();
     expect((await coach.put(url("/stages/7"), { notes: "After" })).status).toBe(403);
@@ -272,14 +272,14 @@ describe("who may do what", () => {
       artifactId: id("studentWork"),
     });
     expect(added.status).toBe(201);
-    expect(added.body.can).toEqual({ edit: false, contribute: true, advance: false, decide: false });
+    expect(added.body.can).toEqual({ edit: false, contribute: true, advance: false, decide: false, startNext: false });
     expect((await member.post(url("/stage"), { to: 2 })).status).toBe(403);
     expect((await member.patch(url(), { version: added.body.version, title: "Mine" })).status).toBe(403);
 
     const partner = await as("parent");
     const seen = await partner.get(url());
     expect(seen.status).toBe(200);
-    expect(seen.body.can).toEqual({ edit: false, contribute: false, advance: false, decide: false });
+    expect(seen.body.can).toEqual({ edit: false, contribute: false, advance: false, decide: false, startNext: false });
     // Student work is never shown to partners.
     expect(seen.body.stages[0].evidence).toEqual([]);
     expect(String((await partner.get(url("/report.csv"))).body)).not.toContain("Ratio quiz");

@@ -194,7 +194,7 @@ export async function presentCycle(db: Executor, loaded: LoadedCycle): Promise<C
     stages,
     missing: [],
     goalOptions: options.rows,
-    can: cycleCan(loaded.access, row.stage),
+    can: cycleCan(loaded.access, row.stage, next !== undefined),
   };
 }
 

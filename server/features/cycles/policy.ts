@@ -44,7 +44,13 @@ export function canRemoveEvidence(a: CycleAccess, addedBy: string): boolean {
   return canEditCycle(a) || (canContribute(a) && addedBy === a.community.actor.id);
 }
 
-export function cycleCan(a: CycleAccess, stage: number): Cycle["can"] {
+export function cycleCan(a: CycleAccess, stage: number, continued: boolean): Cycle["can"] {
   const edit = canEditCycle(a);
-  return { edit, contribute: canContribute(a), advance: edit, decide: edit && stage === 7 };
+  return {
+    edit,
+    contribute: canContribute(a),
+    advance: edit,
+    decide: edit && stage === 7,
+    startNext: a.status === "completed" && !continued && canStartCycle(a.community),
+  };
 }

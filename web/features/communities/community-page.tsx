@@ -7,6 +7,7 @@ import { useLabels } from "../../i18n/labels.ts";
 import { Page, Section } from "../../ui/page.tsx";
 import { Badge, EmptyState, ErrorState, Loading, Notice } from "../../ui/states.tsx";
 import { CommunityArtifactsSection } from "../artifacts/index.ts";
+import { CommunityCyclesSection } from "../cycles/index.ts";
 import { CommunityDiscussionsSection } from "../discussions/index.ts";
 import { CommunityMeetingsSection } from "../meetings/upcoming-meetings.tsx";
 import { communityQuery } from "./api.ts";
@@ -76,6 +77,7 @@ function CommunityView({ community }: { community: Community }) {
           ) : null}
           <CommunityDiscussionsSection communityId={community.id} communityName={community.name} />
           <CommunityArtifactsSection community={community} />
+          <CommunityCyclesSection community={community} />
           <Section title={t("community.visionAndValues")} id="vision">
             <h3>{t("community.vision")}</h3>
             {community.vision ? (
