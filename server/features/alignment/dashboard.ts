@@ -168,7 +168,7 @@ function statement(actor: Actor, query: DashboardQuery, cursor: Cursor | null): 
         'cycles', (select json_object_agg(status, n) from (select status, count(*) n from sc group by status) x))`;
   return sql`
     with sg as materialized (
-      select g.id, g.level, g.status, g.title, g.deadline, g.school_id, g.community_id, g.updated_at,
+      select g.id, g.org_id, g.level, g.status, g.title, g.deadline, g.school_id, g.community_id, g.updated_at,
         array_position(array['national','state','district','school','community']::text[], g.level) as level_order
       from goals g where ${goalScope(actor, query)}),
     sc as materialized (
@@ -192,14 +192,14 @@ function goalsPage(filter: SQL, limit: number, offset: number): SQL {
         else (select json_build_object('id', c.id, 'name', c.name) from communities c where c.id = p.community_id) end,
       'schools', ${schoolsOf(sql`select p.school_id union select cs.school_id from community_schools cs where cs.community_id = p.community_id`)},
       'lastActivityAt', greatest(p.updated_at,
-        (select max(m.created_at) from goal_measurements m where m.goal_id = p.id),
-        (select max(ci.created_at) from goal_check_ins ci where ci.goal_id = p.id),
-        (select max(cy.last_activity_at) from cycles cy where cy.goal_id = p.id)),
+        (select max(m.created_at) from goal_measurements m where m.org_id = p.org_id and m.goal_id = p.id),
+        (select max(ci.created_at) from goal_check_ins ci where ci.org_id = p.org_id and ci.goal_id = p.id),
+        (select max(cy.last_activity_at) from cycles cy where cy.org_id = p.org_id and cy.goal_id = p.id)),
       'alignedUp', (select count(*) from goal_alignments a where a.goal_id = p.id),
-      'alignedBelow', (select count(*) from goal_alignments a where a.aligned_to_id = p.id),
-      'activeCycles', (select count(*) from cycles cy where cy.goal_id = p.id and cy.status = 'active'))
+      'alignedBelow', (select count(*) from goal_alignments a where a.org_id = p.org_id and a.aligned_to_id = p.id),
+      'activeCycles', (select count(*) from cycles cy where cy.org_id = p.org_id and cy.goal_id = p.id and cy.status = 'active'))
       order by p.overdue desc, p.deadline nulls last, p.level_order, p.title, p.id)
-    from (select sg.*, (sg.deadline < current_date and sg.status not in ('met', 'not_met', 'retired')) as overdue
+    from (select sg.*, (sg.deadline is not null and sg.deadline < current_date and sg.status not in ('met', 'not_met', 'retired')) as overdue
       from sg where ${filter}
       order by overdue desc, deadline nulls last, level_order, title, id limit ${limit} offset ${offset}) p)`;
 }

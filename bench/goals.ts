@@ -1,0 +1,153 @@
+// Benchmark (issue 5): the leaders' dashboard and the alignment map for a district of 40 schools, 400
+// communities, 2,000 goals and 1,000 cycles, under 50 concurrent leaders (a school leader of each school,
+// who opens their schools' dashboard and their school's map, and 10 administrators, who open the whole
+// district's), each against a bare Fastify route answering the same JSON from memory, in the same run.
+import { spawnSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { rm } from "node:fs/promises";
+import path from "node:path";
+import autocannon from "autocannon";
+import pg from "pg";
+import {
+  COMMUNITIES,
+  COMMUNITY_GOALS,
+  CYCLES,
+  type Leader,
+  SCHOOLS,
+  seedGoalsDistrict,
+} from "./goals-data.ts";
+import { type LoadResult, load, printTable } from "./load.ts";
+import { startProcess, stopProcess } from "./processes.ts";
+
+const APP_PORT = 3230;
+const BARE_PORT = 3231;
+const PG_PORT = 54380;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const WARM_UP_SECONDS = 3;
+
+type Signed = Leader & { cookie: string };
+
+async function signIn(base: string, email: string): Promise<string> {
+  const response = await fetch(`${base}/api/auth/sign-in/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: base },
+    body: JSON.stringify({ email, password: "lamplight-demo" }),
+  });
+  if (!response.ok) throw new Error(`sign-in of ${email} failed: ${response.status}`);
+  return response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+}
+
+/** One connection per leader, each asking for its own view, as many times as the run allows. */
+async function leaders(name: string, base: string, people: Signed[], pathOf: (l: Signed) => string) {
+  let next = 0;
+  const options = {
+    url: base,
+    connections: people.length,
+    setupClient: (client: autocannon.Client) => {
+      const leader = people[next++ % people.length] as Signed;
+      client.setRequests([{ method: "GET", path: pathOf(leader), headers: { cookie: leader.cookie } }]);
+    },
+  };
+  await autocannon({ ...options, duration: WARM_UP_SECONDS });
+  next = 0;
+  const result = await autocannon({ ...options, duration: SECONDS });
+  return {
+    name,
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  } satisfies LoadResult;
+}
+
+const dashboardPath = () => "/api/v1/improvement-dashboard";
+const mapPath = (l: Signed) => `/api/v1/alignment-map${l.schoolId ? `?schoolId=${l.schoolId}` : ""}`;
+
+export async function goalsBenchmark() {
+  const dataDir = path.resolve(".test-data/bench-goals");
+  await rm(dataDir, { recursive: true, force: true });
+  const databaseUrl = `postgres://lamplight:lamplight@127.0.0.1:${PG_PORT}/lamplight`;
+  const app = await startProcess(
+    ["server/main.ts", "start"],
+    {
+      PORT: String(APP_PORT),
+      DATA_DIR: dataDir,
+      DATABASE_URL: "",
+      EMBEDDED_PG_PORT: String(PG_PORT),
+      PUBLIC_URL: `http://127.0.0.1:${APP_PORT}`,
+      NODE_ENV: "production",
+      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "warn",
+      SIGN_IN_RATE_LIMIT: "100000",
+    },
+    `http://127.0.0.1:${APP_PORT}/healthz`,
+  );
+  const bares: Awaited<ReturnType<typeof startProcess>>[] = [];
+  try {
+    const seeded = spawnSync(process.execPath, ["server/main.ts", "seed", "--demo"], {
+      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: databaseUrl, NODE_ENV: "production" },
+      stdio: "inherit",
+    });
+    if (seeded.status !== 0) throw new Error("seeding the demo failed");
+    const client = new pg.Client({ connectionString: databaseUrl });
+    client.on("error", () => {}); // the database stops with the app at the end
+    await client.connect();
+    const started = Date.now();
+    const { leaders: cast } = await seedGoalsDistrict(client);
+    await client.end();
+    console.log(
+      `\nSeeded ${SCHOOLS} schools, ${COMMUNITIES} communities, ${COMMUNITY_GOALS + 200} goals and ${CYCLES} cycles in ${((Date.now() - started) / 1000).toFixed(0)} s.`,
+    );
+    const base = `http://127.0.0.1:${APP_PORT}`;
+    const people: Signed[] = [];
+    for (const leader of cast) people.push({ ...leader, cookie: await signIn(base, leader.email) });
+    const admin = people.find((p) => p.role === "administrator") as Signed;
+    const rows: LoadResult[] = [];
+    const results: Record<string, { bare: LoadResult; app: LoadResult; bytes: number }> = {};
+    for (const [i, [label, pathOf]] of [
+      ["GET /api/v1/improvement-dashboard", dashboardPath],
+      ["GET /api/v1/alignment-map", mapPath],
+    ].entries() as IterableIterator<[number, [string, (l: Signed) => string]]>) {
+      // The baseline answers the administrator's (largest) view of the route, from memory.
+      const sample = await fetch(`${base}${pathOf(admin)}`, { headers: { cookie: admin.cookie } });
+      if (!sample.ok) throw new Error(`${label} answered ${sample.status}: ${await sample.text()}`);
+      const body = await sample.text();
+      const file = path.join(dataDir, `goals-${i}.json`);
+      writeFileSync(file, body);
+      const port = BARE_PORT + i;
+      bares.push(
+        await startProcess(["bench/bare-server.ts", String(port), file], {}, `http://127.0.0.1:${port}/page`),
+      );
+      const bare = await load(
+        `bare Fastify, ${(body.length / 1024).toFixed(0)} KB from memory`,
+        `http://127.0.0.1:${port}/page`,
+        {
+          connections: people.length,
+          seconds: SECONDS,
+        },
+      );
+      const measured = await leaders(`${label} (${people.length} leaders)`, base, people, pathOf);
+      rows.push(bare, measured);
+      results[label] = { bare, app: measured, bytes: body.length };
+    }
+    const [first, ...rest] = rows as [LoadResult, ...LoadResult[]];
+    printTable(
+      `Leaders' dashboard and alignment map — ${people.length} connections (${SCHOOLS} school leaders, ${people.length - SCHOOLS} administrators), ${SECONDS}-s runs after a ${WARM_UP_SECONDS}-s warm-up`,
+      first,
+      rest,
+    );
+    return results;
+  } finally {
+    for (const bare of bares) await stopProcess(bare);
+    await stopProcess(app);
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const results = await goalsBenchmark();
+  const worst = Math.max(...Object.values(results).map((r) => r.app.p99));
+  console.log(`\nTarget: p99 < 100 ms (got ${worst} ms).`);
+}
