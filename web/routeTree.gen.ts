@@ -27,6 +27,9 @@ import { Route as AuthedAdminSchoolsRouteImport } from './routes/_authed/admin/s
 import { Route as AuthedArtifactsArtifactIdRouteImport } from './routes/_authed/artifacts/$artifactId'
 import { Route as AuthedCommunitiesIndexRouteImport } from './routes/_authed/communities/index'
 import { Route as AuthedCommunitiesNewRouteImport } from './routes/_authed/communities/new'
+import { Route as AuthedGoalsIndexRouteImport } from './routes/_authed/goals/index'
+import { Route as AuthedGoalsGoalIdRouteImport } from './routes/_authed/goals/$goalId'
+import { Route as AuthedGoalsNewRouteImport } from './routes/_authed/goals/new'
 import { Route as AuthedProtocolsIndexRouteImport } from './routes/_authed/protocols/index'
 import { Route as AuthedProtocolsNewRouteImport } from './routes/_authed/protocols/new'
 import { Route as AuthedThreadsThreadIdRouteImport } from './routes/_authed/threads/$threadId'
@@ -135,6 +138,21 @@ const AuthedCommunitiesIndexRoute = AuthedCommunitiesIndexRouteImport.update({
 const AuthedCommunitiesNewRoute = AuthedCommunitiesNewRouteImport.update({
   id: '/communities/new',
   path: '/communities/new',
+  getParentRoute: () => AuthedRoute,
+} as any)
+const AuthedGoalsIndexRoute = AuthedGoalsIndexRouteImport.update({
+  id: '/goals/',
+  path: '/goals/',
+  getParentRoute: () => AuthedRoute,
+} as any)
+const AuthedGoalsGoalIdRoute = AuthedGoalsGoalIdRouteImport.update({
+  id: '/goals/$goalId',
+  path: '/goals/$goalId',
+  getParentRoute: () => AuthedRoute,
+} as any)
+const AuthedGoalsNewRoute = AuthedGoalsNewRouteImport.update({
+  id: '/goals/new',
+  path: '/goals/new',
   getParentRoute: () => AuthedRoute,
 } as any)
 const AuthedProtocolsIndexRoute = AuthedProtocolsIndexRouteImport.update({
@@ -266,9 +284,12 @@ export interface FileRoutesByFullPath {
   '/admin/schools': typeof AuthedAdminSchoolsRoute
   '/artifacts/$artifactId': typeof AuthedArtifactsArtifactIdRoute
   '/communities/new': typeof AuthedCommunitiesNewRoute
+  '/goals/$goalId': typeof AuthedGoalsGoalIdRoute
+  '/goals/new': typeof AuthedGoalsNewRoute
   '/protocols/new': typeof AuthedProtocolsNewRoute
   '/threads/$threadId': typeof AuthedThreadsThreadIdRoute
   '/communities/': typeof AuthedCommunitiesIndexRoute
+  '/goals/': typeof AuthedGoalsIndexRoute
   '/protocols/': typeof AuthedProtocolsIndexRoute
   '/communities/$communityId/edit': typeof AuthedCommunitiesCommunityIdEditRoute
   '/communities/$communityId/minutes': typeof AuthedCommunitiesCommunityIdMinutesRoute
@@ -304,9 +325,12 @@ export interface FileRoutesByTo {
   '/admin/schools': typeof AuthedAdminSchoolsRoute
   '/artifacts/$artifactId': typeof AuthedArtifactsArtifactIdRoute
   '/communities/new': typeof AuthedCommunitiesNewRoute
+  '/goals/$goalId': typeof AuthedGoalsGoalIdRoute
+  '/goals/new': typeof AuthedGoalsNewRoute
   '/protocols/new': typeof AuthedProtocolsNewRoute
   '/threads/$threadId': typeof AuthedThreadsThreadIdRoute
   '/communities': typeof AuthedCommunitiesIndexRoute
+  '/goals': typeof AuthedGoalsIndexRoute
   '/protocols': typeof AuthedProtocolsIndexRoute
   '/communities/$communityId/edit': typeof AuthedCommunitiesCommunityIdEditRoute
   '/communities/$communityId/minutes': typeof AuthedCommunitiesCommunityIdMinutesRoute
@@ -344,9 +368,12 @@ export interface FileRoutesById {
   '/_authed/admin/schools': typeof AuthedAdminSchoolsRoute
   '/_authed/artifacts/$artifactId': typeof AuthedArtifactsArtifactIdRoute
   '/_authed/communities/new': typeof AuthedCommunitiesNewRoute
+  '/_authed/goals/$goalId': typeof AuthedGoalsGoalIdRoute
+  '/_authed/goals/new': typeof AuthedGoalsNewRoute
   '/_authed/protocols/new': typeof AuthedProtocolsNewRoute
   '/_authed/threads/$threadId': typeof AuthedThreadsThreadIdRoute
   '/_authed/communities/': typeof AuthedCommunitiesIndexRoute
+  '/_authed/goals/': typeof AuthedGoalsIndexRoute
   '/_authed/protocols/': typeof AuthedProtocolsIndexRoute
   '/_authed/communities/$communityId/edit': typeof AuthedCommunitiesCommunityIdEditRoute
   '/_authed/communities/$communityId/minutes': typeof AuthedCommunitiesCommunityIdMinutesRoute
@@ -384,9 +411,12 @@ export interface FileRouteTypes {
     | '/admin/schools'
     | '/artifacts/$artifactId'
     | '/communities/new'
+    | '/goals/$goalId'
+    | '/goals/new'
     | '/protocols/new'
     | '/threads/$threadId'
     | '/communities/'
+    | '/goals/'
     | '/protocols/'
     | '/communities/$communityId/edit'
     | '/communities/$communityId/minutes'
@@ -422,9 +452,12 @@ export interface FileRouteTypes {
     | '/admin/schools'
     | '/artifacts/$artifactId'
     | '/communities/new'
+    | '/goals/$goalId'
+    | '/goals/new'
     | '/protocols/new'
     | '/threads/$threadId'
     | '/communities'
+    | '/goals'
     | '/protocols'
     | '/communities/$communityId/edit'
     | '/communities/$communityId/minutes'
@@ -461,9 +494,12 @@ export interface FileRouteTypes {
     | '/_authed/admin/schools'
     | '/_authed/artifacts/$artifactId'
     | '/_authed/communities/new'
+    | '/_authed/goals/$goalId'
+    | '/_authed/goals/new'
     | '/_authed/protocols/new'
     | '/_authed/threads/$threadId'
     | '/_authed/communities/'
+    | '/_authed/goals/'
     | '/_authed/protocols/'
     | '/_authed/communities/$communityId/edit'
     | '/_authed/communities/$communityId/minutes'
@@ -619,6 +655,27 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthedCommunitiesNewRouteImport
       parentRoute: typeof AuthedRoute
     }
+    '/_authed/goals/': {
+      id: '/_authed/goals/'
+      path: '/goals'
+      fullPath: '/goals/'
+      preLoaderRoute: typeof AuthedGoalsIndexRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/_authed/goals/$goalId': {
+      id: '/_authed/goals/$goalId'
+      path: '/goals/$goalId'
+      fullPath: '/goals/$goalId'
+      preLoaderRoute: typeof AuthedGoalsGoalIdRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/_authed/goals/new': {
+      id: '/_authed/goals/new'
+      path: '/goals/new'
+      fullPath: '/goals/new'
+      preLoaderRoute: typeof AuthedGoalsNewRouteImport
+      parentRoute: typeof AuthedRoute
+    }
     '/_authed/protocols/': {
       id: '/_authed/protocols/'
       path: '/protocols'
@@ -768,9 +825,12 @@ interface AuthedRouteChildren {
   AuthedAdminSchoolsRoute: typeof AuthedAdminSchoolsRoute
   AuthedArtifactsArtifactIdRoute: typeof AuthedArtifactsArtifactIdRoute
   AuthedCommunitiesNewRoute: typeof AuthedCommunitiesNewRoute
+  AuthedGoalsGoalIdRoute: typeof AuthedGoalsGoalIdRoute
+  AuthedGoalsNewRoute: typeof AuthedGoalsNewRoute
   AuthedProtocolsNewRoute: typeof AuthedProtocolsNewRoute
   AuthedThreadsThreadIdRoute: typeof AuthedThreadsThreadIdRoute
   AuthedCommunitiesIndexRoute: typeof AuthedCommunitiesIndexRoute
+  AuthedGoalsIndexRoute: typeof AuthedGoalsIndexRoute
   AuthedProtocolsIndexRoute: typeof AuthedProtocolsIndexRoute
   AuthedCommunitiesCommunityIdEditRoute: typeof AuthedCommunitiesCommunityIdEditRoute
   AuthedCommunitiesCommunityIdMinutesRoute: typeof AuthedCommunitiesCommunityIdMinutesRoute
@@ -803,9 +863,12 @@ const AuthedRouteChildren: AuthedRouteChildren = {
   AuthedAdminSchoolsRoute: AuthedAdminSchoolsRoute,
   AuthedArtifactsArtifactIdRoute: AuthedArtifactsArtifactIdRoute,
   AuthedCommunitiesNewRoute: AuthedCommunitiesNewRoute,
+  AuthedGoalsGoalIdRoute: AuthedGoalsGoalIdRoute,
+  AuthedGoalsNewRoute: AuthedGoalsNewRoute,
   AuthedProtocolsNewRoute: AuthedProtocolsNewRoute,
   AuthedThreadsThreadIdRoute: AuthedThreadsThreadIdRoute,
   AuthedCommunitiesIndexRoute: AuthedCommunitiesIndexRoute,
+  AuthedGoalsIndexRoute: AuthedGoalsIndexRoute,
   AuthedProtocolsIndexRoute: AuthedProtocolsIndexRoute,
   AuthedCommunitiesCommunityIdEditRoute: AuthedCommunitiesCommunityIdEditRoute,
   AuthedCommunitiesCommunityIdMinutesRoute:

@@ -9,6 +9,7 @@ import { Badge, EmptyState, ErrorState, Loading, Notice } from "../../ui/states.
 import { CommunityArtifactsSection } from "../artifacts/index.ts";
 import { CommunityCyclesSection } from "../cycles/index.ts";
 import { CommunityDiscussionsSection } from "../discussions/index.ts";
+import { CommunityGoalsSection } from "../goals/index.ts";
 import { CommunityMeetingsSection } from "../meetings/upcoming-meetings.tsx";
 import { communityQuery } from "./api.ts";
 import { CommunityActions } from "./community-actions.tsx";
@@ -77,6 +78,7 @@ function CommunityView({ community }: { community: Community }) {
           ) : null}
           <CommunityDiscussionsSection communityId={community.id} communityName={community.name} />
           <CommunityArtifactsSection community={community} />
+          <CommunityGoalsSection community={community} />
           <CommunityCyclesSection community={community} />
           <Section title={t("community.visionAndValues")} id="vision">
             <h3>{t("community.vision")}</h3>

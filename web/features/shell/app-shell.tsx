@@ -72,6 +72,7 @@ function MainNavigation({ me }: { me: Me }) {
     { to: "/work", label: t("artifacts.navMyWork") },
     { to: "/protocols", label: t("nav.protocols") },
     { to: "/exemplars", label: t("nav.exemplars") },
+    { to: "/goals", label: t("goals.nav") },
   ];
   if (access.people) items.push({ to: "/admin/people", label: t("nav.people") });
   if (access.schools) items.push({ to: "/admin/schools", label: t("nav.schools") });

@@ -1,0 +1,1 @@
+export { CommunityGoalsSection } from "./community-section.tsx";
