@@ -139,7 +139,7 @@ function cycleScope(actor: Actor, query: DashboardQuery): SQL {
 const schoolsOf = (column: SQL) => sql`(select coalesce(json_agg(json_build_object('id', s.id, 'name', s.name)
   order by s.name), '[]') from schools s where s.id in (${column}))`;
 
-function statement(actor: Actor, query: DashboardQuery, cursor: Cursor | null): SQL {
+export function statement(actor: Actor, query: DashboardQuery, cursor: Cursor | null): SQL {
   const limit = DASHBOARD_PAGE_SIZE + 1;
   const offset = (list: Cursor["list"]) => (cursor?.list === list ? cursor.offset : 0);
   const goalFilter = sql.join(

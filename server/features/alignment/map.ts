@@ -49,7 +49,7 @@ const levelOrder = sql`array_position(array['national','state','district','schoo
 /** How many community goals of each gap the summarised district view names (the totals count them all). */
 const SUMMARISED_GAP_ITEMS = 25;
 
-function statement(ctx: ServiceContext, schoolId: string | undefined): SQL {
+export function statement(ctx: ServiceContext, schoolId: string | undefined): SQL {
   const { actor } = ctx;
   const ofSchool = schoolId
     ? sql`exists (select 1 from community_schools cs where cs.community_id = gc.id and cs.school_id = ${schoolId})`
@@ -91,9 +91,9 @@ function statement(ctx: ServiceContext, schoolId: string | undefined): SQL {
       (select coalesce(json_agg(json_build_array(x.aligned_to_id, x.status, x.n)), '[]') from (
         select up.aligned_to_id, s.status, count(*)::int n from up join scope s on s.id = up.goal_id
         where s.level = 'community' and (select big from flag) group by 1, 2) x) as summaries,
-      (select json_build_array(count(*) filter (where not exists (select 1 from up where up.goal_id = s.id)),
-          count(*) filter (where s.overdue))
-        from scope s where s.level = 'community') as community_gaps,
+      (select json_build_array(count(*) filter (where u.goal_id is null), count(*) filter (where s.overdue))
+        from scope s left join (select distinct goal_id from up) u on u.goal_id = s.id
+        where s.level = 'community') as community_gaps,
       (select coalesce(json_agg(json_build_array(c.id, c.name,
           (select array_agg(cs.school_id) from community_schools cs where cs.community_id = c.id))), '[]')
         from communities c where c.id in (select community_id from shown)) as communities,
