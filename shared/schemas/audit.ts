@@ -53,6 +53,7 @@ export const auditActions = [
   "cycle.started",
   "cycle.stage_changed",
   "cycle.decided",
+  "cycle.stopped",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

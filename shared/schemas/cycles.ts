@@ -107,6 +107,15 @@ export const stageMoveSchema = z
   .object({ to: stageNumberSchema, version: versionSchema.optional() })
   .strict();
 
+/** Stopping a cycle before its decision (the team moved on, the need went away): say why. */
+export const stopInputSchema = z
+  .object({
+    version: versionSchema.optional(),
+    reason: requiredText(MAX_STAGE_TEXT, "why the team stops this cycle"),
+  })
+  .strict();
+export type StopInput = z.output<typeof stopInputSchema>;
+
 export const decisionInputSchema = z
   .object({
     version: versionSchema.optional(),

@@ -633,6 +633,7 @@ export const en = {
       started: "Started an improvement cycle",
       stage_changed: "Moved an improvement cycle to another stage",
       decided: "Recorded an improvement cycle's decision",
+      stopped: "Stopped an improvement cycle",
     },
     protocol: {
       created: "Added a protocol",

@@ -105,7 +105,13 @@ describe("a cycle from need to result", () => {
     expect(cycle).toMatchObject({ stage: 1, stageKey: "identify_needs", status: "active", version: 1 });
     expect(cycle.stages).toHaveLength(7);
     expect(cycle.stages[0].enteredAt).not.toBeNull();
-    expect(cycle.can).toEqual({ edit: true, contribute: true, advance: true, decide: false, startNext: false });
+    expect(cycle.can).toEqual({
+      edit: true,
+      contribute: true,
+      advance: true,
+      decide: false,
+      startNext: false,
+    });
     expect(cycle.goalOptions.map((g: { id: string }) => g.id)).toEqual([id("goal")]);
 
     const url = (p = "") => cycleUrl(cycle.id, p);
@@ -257,6 +263,14 @@ describe("bad input", () => {
     const ev = read.stages[0].evidence[0].id;
     expect((await coach.delete(url(`/evidence/${ev}`))).body.stages[0].evidence).toEqual([]);
     expect((await coach.post(url("/decision"), { decision: "adopt" })).body.errors[0].path).toBe("decision");
+    expect((await coach.post(url("/stop"), { reason: " " })).body.errors[0].path).toBe("reason");
+    const stopped = await coach.post(url("/stop"), { reason: "The team joined the district pilot instead." });
+    expect(stopped.body).toMatchObject({
+      status: "stopped",
+      decisionNote: "The team joined the district pilot instead.",
+    });
+    expect(stopped.body.can).toMatchObject({ edit: false, contribute: false, startNext: false });
+    expect((await coach.post(url("/stop"), { reason: "Again" })).status).toBe(403);
   });
 });
 
@@ -272,14 +286,26 @@ describe("who may do what", () => {
       artifactId: id("studentWork"),
     });
     expect(added.status).toBe(201);
-    expect(added.body.can).toEqual({ edit: false, contribute: true, advance: false, decide: false, startNext: false });
+    expect(added.body.can).toEqual({
+      edit: false,
+      contribute: true,
+      advance: false,
+      decide: false,
+      startNext: false,
+    });
     expect((await member.post(url("/stage"), { to: 2 })).status).toBe(403);
     expect((await member.patch(url(), { version: added.body.version, title: "Mine" })).status).toBe(403);
 
     const partner = await as("parent");
     const seen = await partner.get(url());
     expect(seen.status).toBe(200);
-    expect(seen.body.can).toEqual({ edit: false, contribute: false, advance: false, decide: false, startNext: false });
+    expect(seen.body.can).toEqual({
+      edit: false,
+      contribute: false,
+      advance: false,
+      decide: false,
+      startNext: false,
+    });
     // Student work is never shown to partners.
     expect(seen.body.stages[0].evidence).toEqual([]);
     expect(String((await partner.get(url("/report.csv"))).body)).not.toContain("Ratio quiz");

@@ -11,12 +11,22 @@ import {
   stageInputSchema,
   stageMoveSchema,
   stageNumberSchema,
+  stopInputSchema,
 } from "../../../shared/schemas/cycles.ts";
 import { contextOf, type Deps } from "../../http/deps.ts";
 import { sendCreated } from "../../http/idempotency.ts";
 import { addEvidence, removeEvidence } from "./evidence.ts";
 import { cycleReportCsv } from "./report.ts";
-import { decide, listCycles, moveStage, readCycle, saveStage, startCycle, updateCycle } from "./service.ts";
+import {
+  decide,
+  listCycles,
+  moveStage,
+  readCycle,
+  saveStage,
+  startCycle,
+  stopCycle,
+  updateCycle,
+} from "./service.ts";
 
 const tags = ["cycles"];
 const params = z.object({ id: idSchema });
@@ -85,6 +95,12 @@ export const cycleRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
     "/api/v1/cycles/:id/decision",
     { schema: { tags, params, body: decisionInputSchema, response: ok } },
     async (request) => decide(await contextOf(request, deps), request.params.id, request.body),
+  );
+
+  app.post(
+    "/api/v1/cycles/:id/stop",
+    { schema: { tags, params, body: stopInputSchema, response: ok } },
+    async (request) => stopCycle(await contextOf(request, deps), request.params.id, request.body),
   );
 
   app.get("/api/v1/cycles/:id/report.csv", { schema: { tags, params } }, async (request, reply) => {

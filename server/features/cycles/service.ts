@@ -6,6 +6,7 @@ import {
   type CycleUpdate,
   type DecisionInput,
   type StageInput,
+  type StopInput,
   stageDetailSchemas,
   type stageMoveSchema,
 } from "../../../shared/schemas/cycles.ts";
@@ -300,9 +301,25 @@ export async function decide(ctx: ServiceContext, id: string, input: DecisionInp
   );
 }
 
+/** Ends a cycle without a decision (managers); the reason is kept where the decision note would be. */
+export async function stopCycle(ctx: ServiceContext, id: string, input: StopInput) {
+  return writeCycle(
+    ctx,
+    id,
+    { allowed: (l) => canEditCycle(l.access), refusal: MANAGERS_ONLY, version: input.version },
+    async (tx, loaded) => {
+      await tx
+        .update(cycles)
+        .set({ status: "stopped", decisionNote: input.reason, completedAt: sql`now()` })
+        .where(eq(cycles.id, id));
+      await audit(ctx, "cycle.stopped", id, { title: loaded.row.title, stage: loaded.row.stage }, tx);
+    },
+  );
+}
+
 export async function audit(
   ctx: ServiceContext,
-  action: "cycle.started" | "cycle.stage_changed" | "cycle.decided",
+  action: "cycle.started" | "cycle.stage_changed" | "cycle.decided" | "cycle.stopped",
   cycleId: string,
   details: Record<string, unknown>,
   db: Executor = ctx.db,

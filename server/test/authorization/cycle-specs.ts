@@ -187,4 +187,11 @@ export const cycleSpecs: Runnable[] = [
     call: (a, fx) => a.client.post(cycleUrl(fx, "/decision"), { decision: "adopt", note: "It worked." }),
     changed: async (fx) => (await cycleRow(fx.cycleId))?.status === "completed",
   }),
+  spec<Fx>({
+    routes: ["POST /api/v1/cycles/:id/stop"],
+    grid: manage,
+    prepare: (target) => make(target, 3),
+    call: (a, fx) => a.client.post(cycleUrl(fx, "/stop"), { reason: "The need went away." }),
+    changed: async (fx) => (await cycleRow(fx.cycleId))?.status === "stopped",
+  }),
 ];
