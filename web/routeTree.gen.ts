@@ -14,6 +14,8 @@ import { Route as ForgotPasswordRouteImport } from './routes/forgot-password'
 import { Route as ResetPasswordRouteImport } from './routes/reset-password'
 import { Route as SignInRouteImport } from './routes/sign-in'
 import { Route as AuthedIndexRouteImport } from './routes/_authed/index'
+import { Route as AuthedAlignmentRouteImport } from './routes/_authed/alignment'
+import { Route as AuthedDashboardRouteImport } from './routes/_authed/dashboard'
 import { Route as AuthedExemplarsRouteImport } from './routes/_authed/exemplars'
 import { Route as AuthedNotificationsRouteImport } from './routes/_authed/notifications'
 import { Route as AuthedProfileRouteImport } from './routes/_authed/profile'
@@ -72,6 +74,16 @@ const SignInRoute = SignInRouteImport.update({
 const AuthedIndexRoute = AuthedIndexRouteImport.update({
   id: '/',
   path: '/',
+  getParentRoute: () => AuthedRoute,
+} as any)
+const AuthedAlignmentRoute = AuthedAlignmentRouteImport.update({
+  id: '/alignment',
+  path: '/alignment',
+  getParentRoute: () => AuthedRoute,
+} as any)
+const AuthedDashboardRoute = AuthedDashboardRouteImport.update({
+  id: '/dashboard',
+  path: '/dashboard',
   getParentRoute: () => AuthedRoute,
 } as any)
 const AuthedExemplarsRoute = AuthedExemplarsRouteImport.update({
@@ -272,6 +284,8 @@ export interface FileRoutesByFullPath {
   '/forgot-password': typeof ForgotPasswordRoute
   '/reset-password': typeof ResetPasswordRoute
   '/sign-in': typeof SignInRoute
+  '/alignment': typeof AuthedAlignmentRoute
+  '/dashboard': typeof AuthedDashboardRoute
   '/exemplars': typeof AuthedExemplarsRoute
   '/notifications': typeof AuthedNotificationsRoute
   '/profile': typeof AuthedProfileRoute
@@ -312,6 +326,8 @@ export interface FileRoutesByTo {
   '/forgot-password': typeof ForgotPasswordRoute
   '/reset-password': typeof ResetPasswordRoute
   '/sign-in': typeof SignInRoute
+  '/alignment': typeof AuthedAlignmentRoute
+  '/dashboard': typeof AuthedDashboardRoute
   '/exemplars': typeof AuthedExemplarsRoute
   '/notifications': typeof AuthedNotificationsRoute
   '/profile': typeof AuthedProfileRoute
@@ -355,6 +371,8 @@ export interface FileRoutesById {
   '/forgot-password': typeof ForgotPasswordRoute
   '/reset-password': typeof ResetPasswordRoute
   '/sign-in': typeof SignInRoute
+  '/_authed/alignment': typeof AuthedAlignmentRoute
+  '/_authed/dashboard': typeof AuthedDashboardRoute
   '/_authed/exemplars': typeof AuthedExemplarsRoute
   '/_authed/notifications': typeof AuthedNotificationsRoute
   '/_authed/profile': typeof AuthedProfileRoute
@@ -399,6 +417,8 @@ export interface FileRouteTypes {
     | '/forgot-password'
     | '/reset-password'
     | '/sign-in'
+    | '/alignment'
+    | '/dashboard'
     | '/exemplars'
     | '/notifications'
     | '/profile'
@@ -439,6 +459,8 @@ export interface FileRouteTypes {
     | '/forgot-password'
     | '/reset-password'
     | '/sign-in'
+    | '/alignment'
+    | '/dashboard'
     | '/exemplars'
     | '/notifications'
     | '/profile'
@@ -481,6 +503,8 @@ export interface FileRouteTypes {
     | '/forgot-password'
     | '/reset-password'
     | '/sign-in'
+    | '/_authed/alignment'
+    | '/_authed/dashboard'
     | '/_authed/exemplars'
     | '/_authed/notifications'
     | '/_authed/profile'
@@ -562,6 +586,20 @@ declare module '@tanstack/react-router' {
       path: '/'
       fullPath: '/'
       preLoaderRoute: typeof AuthedIndexRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/_authed/alignment': {
+      id: '/_authed/alignment'
+      path: '/alignment'
+      fullPath: '/alignment'
+      preLoaderRoute: typeof AuthedAlignmentRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/_authed/dashboard': {
+      id: '/_authed/dashboard'
+      path: '/dashboard'
+      fullPath: '/dashboard'
+      preLoaderRoute: typeof AuthedDashboardRouteImport
       parentRoute: typeof AuthedRoute
     }
     '/_authed/exemplars': {
@@ -813,6 +851,8 @@ declare module '@tanstack/react-router' {
 }
 
 interface AuthedRouteChildren {
+  AuthedAlignmentRoute: typeof AuthedAlignmentRoute
+  AuthedDashboardRoute: typeof AuthedDashboardRoute
   AuthedExemplarsRoute: typeof AuthedExemplarsRoute
   AuthedNotificationsRoute: typeof AuthedNotificationsRoute
   AuthedProfileRoute: typeof AuthedProfileRoute
@@ -851,6 +891,8 @@ interface AuthedRouteChildren {
 }
 
 const AuthedRouteChildren: AuthedRouteChildren = {
+  AuthedAlignmentRoute: AuthedAlignmentRoute,
+  AuthedDashboardRoute: AuthedDashboardRoute,
   AuthedExemplarsRoute: AuthedExemplarsRoute,
   AuthedNotificationsRoute: AuthedNotificationsRoute,
   AuthedProfileRoute: AuthedProfileRoute,

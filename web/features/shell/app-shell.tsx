@@ -74,6 +74,9 @@ function MainNavigation({ me }: { me: Me }) {
     { to: "/exemplars", label: t("nav.exemplars") },
     { to: "/goals", label: t("goals.nav") },
   ];
+  // The leaders' dashboard (and from it the alignment map) is for administrators and school leaders.
+  if (me.person.orgRole === "administrator" || me.person.orgRole === "school_leader")
+    items.push({ to: "/dashboard", label: t("alignment.nav") });
   if (access.people) items.push({ to: "/admin/people", label: t("nav.people") });
   if (access.schools) items.push({ to: "/admin/schools", label: t("nav.schools") });
   if (access.audit) items.push({ to: "/admin/audit", label: t("nav.audit") });
