@@ -155,3 +155,30 @@ test("a reader of an active cycle sees no edit controls", async ({ page }) => {
   await expect(page.getByRole("button", { name: "Next stage" })).toHaveCount(0);
   await expectAccessible(page);
 });
+
+test("a facilitator stops a cycle before its decision, saying why", async ({ page }) => {
+  await signIn(page, "coach@riverside.example");
+  await page.getByRole("link", { name: "Grade 7 Math Team" }).first().click();
+  await page
+    .getByRole("region", { name: "Improvement cycles" })
+    .getByRole("button", { name: "Start a cycle" })
+    .click();
+  const start = page.getByRole("dialog", { name: "Start an improvement cycle" });
+  await start.getByLabel("Title", { exact: true }).fill(`Stopped early ${run}`);
+  await start.getByRole("button", { name: "Start cycle" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Stopped early ${run}` })).toBeVisible();
+  await page.getByRole("button", { name: "Stop this cycle" }).click();
+  const dialog = page.getByRole("dialog", { name: "Stop this cycle before its decision" });
+  await dialog.getByRole("button", { name: "Stop cycle" }).click();
+  await expect(dialog.getByText("Enter why the team stops this cycle.").first()).toBeVisible();
+  await dialog
+    .getByLabel("Why the team stops it", { exact: true })
+    .fill("We joined the district pilot instead.");
+  await expectAccessible(page);
+  await dialog.getByRole("button", { name: "Stop cycle" }).click();
+  await expect(
+    page.getByText("This cycle was stopped before its decision: We joined the district pilot instead."),
+  ).toBeVisible();
+  await expect(page.getByRole("button", { name: "Save stage" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Stop this cycle" })).toHaveCount(0);
+});

@@ -71,6 +71,9 @@ export const removeEvidence = (id: string, evidenceId: string) =>
 export const decide = (id: string, input: Partial<DecisionInput>) =>
   api.post<Cycle>(`/api/v1/cycles/${enc(id)}/decision`, input);
 
+export const stopCycle = (id: string, input: { reason: string; version: number }) =>
+  api.post<Cycle>(`/api/v1/cycles/${enc(id)}/stop`, input);
+
 export const reportCsvUrl = (id: string) => `/api/v1/cycles/${enc(id)}/report.csv`;
 
 /** After a write: the answer is the cycle as it is now; lists showing it refresh. */

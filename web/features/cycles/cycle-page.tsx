@@ -11,6 +11,7 @@ import { type Cycle, cycleQuery, moveStage, rememberCycle } from "./api.ts";
 import { EvidenceList } from "./evidence.tsx";
 import { DecisionPanel, GoalPicker, ResultSummary } from "./stage-extras.tsx";
 import { StageForm, StageReadOnly } from "./stage-form.tsx";
+import { StopCycleButton } from "./stop-cycle.tsx";
 import { CycleTimeline } from "./timeline.tsx";
 import "./cycles.css";
 
@@ -39,9 +40,12 @@ export function CyclePage({ cycleId, stage }: { cycleId: string; stage?: number 
       }
       actions={
         cycle ? (
-          <Link to="/cycles/$cycleId/report" params={{ cycleId: cycle.id }}>
-            {t("cycles.page.report")}
-          </Link>
+          <span className="cluster">
+            <Link to="/cycles/$cycleId/report" params={{ cycleId: cycle.id }}>
+              {t("cycles.page.report")}
+            </Link>
+            {cycle.can.edit ? <StopCycleButton cycle={cycle} /> : null}
+          </span>
         ) : null
       }
     >
@@ -64,7 +68,11 @@ function CycleView({ cycle, shown }: { cycle: Cycle; shown: number }) {
   const { t } = useTranslation();
   return (
     <>
-      {cycle.status !== "active" ? (
+      {cycle.status === "stopped" ? (
+        <Notice tone="warning" role="status">
+          <p className="pre-line">{t("cycles.page.stoppedBecause", { reason: cycle.decisionNote })}</p>
+        </Notice>
+      ) : cycle.status !== "active" ? (
         <Notice role="status">
           <p>{t("cycles.page.finished")}</p>
         </Notice>
@@ -110,7 +118,7 @@ function StagePanel({ cycle, stage }: { cycle: Cycle; stage: number }) {
       {record.key === "evaluate_results" ? <ResultSummary cycle={cycle} /> : null}
       {record.key === "decide" ? <DecisionPanel cycle={cycle} /> : null}
       {editable ? (
-        <StageForm key={cycle.version} cycle={cycle} record={record} />
+        <StageForm key={`${record.notes}|${JSON.stringify(record.details)}`} cycle={cycle} record={record} />
       ) : (
         <StageReadOnly record={record} communityId={cycle.communityId} />
       )}

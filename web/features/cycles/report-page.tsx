@@ -52,6 +52,9 @@ function ReportBody({ cycle }: { cycle: Cycle }) {
           ? ` · ${t("cycles.decide.decided", { decision: t(`cycles.decision.${cycle.decision}`) })}`
           : ""}
       </p>
+      {cycle.status === "stopped" ? (
+        <p className="pre-line">{t("cycles.page.stoppedBecause", { reason: cycle.decisionNote })}</p>
+      ) : null}
       <ResultSummary cycle={cycle} />
       <h2>{t("cycles.report.story")}</h2>
       <ol className="cycle-report__stages">

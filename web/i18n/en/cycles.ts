@@ -53,6 +53,13 @@ export const cyclesEn = {
       report: "Report",
       readOnly: "You can read this cycle; its community's members and facilitators record its work.",
       finished: "This cycle is finished: its report tells the story from need to result.",
+      stoppedBecause: "This cycle was stopped before its decision: {{reason}}",
+      stop: "Stop this cycle",
+      stopTitle: "Stop this cycle before its decision",
+      stopReason: "Why the team stops it",
+      stopReasonHint: "The report keeps the reason with the stages recorded so far.",
+      stopConfirm: "Stop cycle",
+      stopped: "The cycle is stopped.",
     },
     timeline: {
       title: "Timeline",
