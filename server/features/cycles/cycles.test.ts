@@ -252,6 +252,8 @@ describe("bad input", () => {
     await bad({ kind: "artifact", artifactId: id("otherArtifact") }, "artifactId");
     await bad({ kind: "artifact", artifactId: id("lakeArtifact") }, "artifactId");
     await bad({ kind: "goal", goalId: id("otherGoal") }, "goalId");
+    const elsewhere = await createMeeting(t.db, { orgId: id("org"), communityId: id("other") });
+    await bad({ kind: "meeting", meetingId: elsewhere.id }, "meetingId");
     await bad({ kind: "artifact", artifactId: id("artifact"), stage: 4 }, "stage");
     const key = { "Idempotency-Key": "cycle-evidence-key-1" };
     const body = { stage: 1, kind: "meeting", meetingId: id("meeting") };
