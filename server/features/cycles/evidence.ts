@@ -9,7 +9,7 @@ import { loadArtifactAccess } from "../artifacts/access.ts";
 import { canReadMeetings } from "../meetings/policy.ts";
 import type { LoadedCycle } from "./load.ts";
 import { canContribute, canRemoveEvidence } from "./policy.ts";
-import { writeCycle } from "./service.ts";
+import { writeCycle } from "./write.ts";
 
 const CONTRIBUTORS = "Only the community's members and facilitators can add evidence.";
 

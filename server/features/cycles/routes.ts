@@ -17,16 +17,8 @@ import { contextOf, type Deps } from "../../http/deps.ts";
 import { sendCreated } from "../../http/idempotency.ts";
 import { addEvidence, removeEvidence } from "./evidence.ts";
 import { cycleReportCsv } from "./report.ts";
-import {
-  decide,
-  listCycles,
-  moveStage,
-  readCycle,
-  saveStage,
-  startCycle,
-  stopCycle,
-  updateCycle,
-} from "./service.ts";
+import { decide, listCycles, readCycle, startCycle, stopCycle, updateCycle } from "./service.ts";
+import { moveStage, saveStage } from "./stages.ts";
 
 const tags = ["cycles"];
 const params = z.object({ id: idSchema });
