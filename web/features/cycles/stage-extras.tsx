@@ -14,6 +14,7 @@ import { Notice } from "../../ui/states.tsx";
 import { TextAreaField } from "../../ui/text-field.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { type Cycle, decide, rememberCycle, updateCycle } from "./api.ts";
+import { CalendarDate } from "./calendar-date.tsx";
 import { StartCycleButton } from "./start-cycle.tsx";
 
 const goalHref = (id: string) => `/goals/${encodeURIComponent(id)}`;
@@ -101,12 +102,13 @@ export function ResultSummary({ cycle }: { cycle: Cycle }) {
         <div>
           <dt>{t("cycles.result.latest")}</dt>
           <dd>
-            {goal.latest
-              ? t("cycles.result.measuredOn", {
-                  value: show(goal.latest.value),
-                  date: format.date(goal.latest.measuredOn),
-                })
-              : "—"}
+            {goal.latest ? (
+              <>
+                {show(goal.latest.value)}, <CalendarDate date={goal.latest.measuredOn} />
+              </>
+            ) : (
+              "—"
+            )}
           </dd>
         </div>
         <div>

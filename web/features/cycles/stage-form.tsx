@@ -13,6 +13,7 @@ import { TextAreaField, TextField } from "../../ui/text-field.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { communityQuery } from "../communities/api.ts";
 import { type Cycle, cycleKeys, rememberCycle, type StageRecord, saveStage } from "./api.ts";
+import { CalendarDate } from "./calendar-date.tsx";
 
 type FieldKind = "long" | "short" | "date" | "people";
 /** Each stage's own fields, in the order the team fills them in. */
@@ -166,7 +167,9 @@ export function StageReadOnly({ record, communityId }: { record: StageRecord; co
         <div key={key}>
           <dt>{t(`cycles.fields.${key}` as "cycles.fields.why")}</dt>
           <dd className="pre-line">
-            {kind === "people" ? (
+            {kind === "date" ? (
+              <CalendarDate date={String(record.details[key])} />
+            ) : kind === "people" ? (
               <PeopleNames ids={record.details[key] as string[]} communityId={communityId} />
             ) : (
               String(record.details[key])

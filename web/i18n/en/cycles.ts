@@ -122,7 +122,6 @@ export const cyclesEn = {
       progressValue: "{{percent}}% of the way from the baseline to the target",
       noMeasurement: "No measurement yet: record one on the goal to see the result.",
       noGoal: "Pick a goal at stage 2 to evaluate against it.",
-      measuredOn: "{{value}} on {{date}}",
     },
     decide: {
       title: "Decision",
