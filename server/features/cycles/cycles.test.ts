@@ -281,7 +281,12 @@ describe("who may do what", () => {
     const cycle = await start("Permissions cycle");
     const url = (p = "") => cycleUrl(cycle.id, p);
     const member = await as("teacher1");
-    expect((await member.put(url("/stages/1"), { details: { studentNeeds: "Ratios" } })).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const noted = await member.put(url("/stages/1"), { details: { studentNeeds: "Ratios" } });
+    expect(noted.status).toBe(200);
+    // Every write moves the cycle's last activity (the leaders' dashboard sorts by it) and its version.
+    expect(Date.parse(noted.body.lastActivityAt)).toBeGreaterThan(Date.parse(cycle.lastActivityAt));
+    expect(noted.body.version).toBe(cycle.version + 1);
     const added = await member.post(url("/evidence"), {
       stage: 1,
       kind: "artifact",
