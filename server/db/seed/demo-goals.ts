@@ -1,4 +1,4 @@
-import { and, asc, eq, lt, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { CycleStage } from "../../../shared/schemas/goal-enums.ts";
 import { newId } from "../../lib/ids.ts";
 import type { Db, Tx } from "../client.ts";
@@ -13,7 +13,6 @@ import {
   goalMeasurements,
   goalRevisions,
   goals,
-  meetings,
   organizations,
   people,
   schools,
@@ -25,7 +24,7 @@ const days = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().
 /**
  * Riverside's direction, as a newcomer should find it: a state reference goal, two district goals, a goal
  * per school, the Grade 7 Math Team's goal with three measurements, and its cycle of inquiry at stage 5
- * with the quiz and a meeting as evidence. Two gaps are left on purpose for the alignment map: the
+ * with the team's work samples as evidence. Two gaps are left on purpose for the alignment map: the
  * elementary school's reading goal no community works on, and the family team's goal aligned to nothing.
  * Skipped when Riverside already has goals.
  */
@@ -298,32 +297,29 @@ async function seedCycle(tx: Tx, p: { orgId: string; team: string; teamGoal: str
       updatedBy: p.coach,
     });
   }
-  const [quiz] = await tx
-    .select({ id: artifacts.id })
+  // The team's two work samples: the quiz looked at to find the needs, the lesson plan that carries the
+  // strategy (the team has no meetings in the demo).
+  const samples = await tx
+    .select({ id: artifacts.id, title: artifacts.title })
     .from(artifacts)
-    .where(and(eq(artifacts.communityId, p.team), eq(artifacts.title, "Ratio reasoning quiz")));
-  const [meeting] = await tx
-    .select({ id: meetings.id })
-    .from(meetings)
-    .where(and(eq(meetings.communityId, p.team), lt(meetings.startsAt, new Date())))
-    .orderBy(asc(meetings.startsAt))
-    .limit(1);
+    .where(eq(artifacts.communityId, p.team));
+  const sample = (title: string) => samples.find((a) => a.title === title)?.id;
   const evidence = { orgId: p.orgId, cycleId, addedBy: p.coach };
+  const quiz = sample("Ratio reasoning quiz");
+  const lesson = sample("Unit rates with recipes (lesson plan)");
   if (quiz)
     await tx
       .insert(cycleEvidence)
-      .values({ id: newId(), ...evidence, stage: 1, kind: "artifact", artifactId: quiz.id });
-  if (meeting)
-    await tx
-      .insert(cycleEvidence)
-      .values({
-        id: newId(),
-        ...evidence,
-        stage: 5,
-        kind: "meeting",
-        meetingId: meeting.id,
-        note: "We sorted the October exit tickets.",
-      });
+      .values({ id: newId(), ...evidence, stage: 1, kind: "artifact", artifactId: quiz });
+  if (lesson)
+    await tx.insert(cycleEvidence).values({
+      id: newId(),
+      ...evidence,
+      stage: 5,
+      kind: "artifact",
+      artifactId: lesson,
+      note: "The lesson we all taught in week 3, with the group's feedback.",
+    });
   await tx.insert(cycleEvidence).values({
     id: newId(),
     ...evidence,
