@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { clearReadCachesHere } from "../../lib/read-cache.ts";
 import { startTestApp, type TestApp } from "../../test/app.ts";
 import { unique } from "../../test/factories.ts";
 import { createCycle } from "../../test/goal-factories.ts";
@@ -138,6 +139,8 @@ describe("GET /api/v1/improvement-dashboard", () => {
         createdBy: fx.admin,
         title: unique("Paged"),
       });
+    // Written straight into the database, not through a request: drop the cached pages as a write would.
+    clearReadCachesHere();
     const admin = await t.as("admin@riverside.example");
     const first = await admin.get(url({ communityId: fx.visible.id }));
     expect(first.body.cycles.items).toHaveLength(25);

@@ -9,6 +9,7 @@ import {
 import type { Actor } from "../../http/auth/plugin.ts";
 import { forbidden, invalid, notFound } from "../../http/errors.ts";
 import type { ServiceContext } from "../../lib/context.ts";
+import { ReadCache } from "../../lib/read-cache.ts";
 import { canSeeLeaderDashboard } from "../goals/policy.ts";
 import { schoolArray } from "./visibility.ts";
 
@@ -20,6 +21,9 @@ import { schoolArray } from "./visibility.ts";
  */
 
 type Cursor = { list: "goals" | "cycles"; offset: number };
+
+/** Kept 5 s and dropped by every successful write request (lib/read-cache.ts, decision 0003). */
+const rows = new ReadCache<Row>(5_000, 2_000);
 
 const encode = (c: Cursor) => Buffer.from(JSON.stringify([c.list, c.offset])).toString("base64url");
 function decode(cursor: string): Cursor {
@@ -51,8 +55,16 @@ export async function dashboard(ctx: ServiceContext, query: DashboardQuery): Pro
     throw forbidden("The improvement dashboard is for the district's administrators and school leaders.");
   await checkPlace(ctx, query);
   const cursor = query.cursor ? decode(query.cursor) : null;
-  const [row] = (await db.execute<Row>(statement(actor, query, cursor))).rows;
-  if (!row) throw new Error("the dashboard query returned no row");
+  // The scope depends on the role and the schools only (never on memberships): leaders of the same
+  // schools, and all administrators, share an entry.
+  const key = [actor.orgId, actor.orgRole, [...actor.schoolIds].sort().join(","), JSON.stringify(query)].join(
+    "|",
+  );
+  const row = await rows.get(key, async () => {
+    const [found] = (await db.execute<Row>(statement(actor, query, cursor))).rows;
+    if (!found) throw new Error("the dashboard query returned no row");
+    return found;
+  });
   const page = <T>(items: T[] | null, list: Cursor["list"]) => {
     if (cursor && cursor.list !== list) return null;
     const all = items ?? [];

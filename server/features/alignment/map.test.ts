@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_LISTED_COMMUNITY_GOALS } from "../../../shared/schemas/alignment.ts";
+import { clearReadCachesHere } from "../../lib/read-cache.ts";
 import { startTestApp, type TestApp } from "../../test/app.ts";
 import { createCommunity, schoolId } from "../../test/factories.ts";
 import { type AlignmentFixture, alignmentFixture } from "./test-fixture.ts";
@@ -106,6 +107,8 @@ describe("GET /api/v1/alignment-map?schoolId=", () => {
     await t.db.execute(sql`
       insert into goal_alignments (org_id, goal_id, aligned_to_id, created_by)
       select ${fx.org}, id, ${fx.goals.s2.id}, ${fx.admin} from goals where community_id = ${many.id}`);
+    // Written straight into the database, not through a request: drop the cached maps as a write would.
+    clearReadCachesHere();
     const res = await (await t.as("admin@riverside.example")).get(map());
     expect(res.body.summarised).toBe(true);
     expect(res.body.goals.every((g: { level: string }) => g.level !== "community")).toBe(true);
@@ -123,5 +126,6 @@ describe("GET /api/v1/alignment-map?schoolId=", () => {
     const school = await (await t.as("admin@riverside.example")).get(map(fx.school));
     expect(school.body.summarised).toBe(false);
     await t.db.execute(sql`delete from communities where id = ${many.id}`);
+    clearReadCachesHere();
   });
 });

@@ -10,6 +10,7 @@ import {
 import type { GoalLevel, GoalStatus, GoalUnit } from "../../../shared/schemas/goal-enums.ts";
 import { notFound } from "../../http/errors.ts";
 import type { ServiceContext } from "../../lib/context.ts";
+import { ReadCache } from "../../lib/read-cache.ts";
 import { goalVisible } from "./visibility.ts";
 
 /*
@@ -109,10 +110,20 @@ export async function alignmentMap(ctx: ServiceContext, query: AlignmentMapQuery
     );
     if (!found.rows.length) throw notFound("This school");
   }
-  const [row] = (await db.execute<Row>(statement(ctx, query.schoolId))).rows;
-  if (!row) throw new Error("the alignment map query returned no row");
-  return present(row, query.schoolId ?? null);
+  // What a person sees depends on their memberships, so only administrators (who see everything) share.
+  const who = actor.orgRole === "administrator" ? "administrator" : actor.id;
+  return maps.get(`${actor.orgId}|${who}|${query.schoolId ?? ""}`, async () => {
+    const [row] = (await db.execute<Row>(statement(ctx, query.schoolId))).rows;
+    if (!row) throw new Error("the alignment map query returned no row");
+    return present(row, query.schoolId ?? null);
+  });
 }
+
+/**
+ * Maps are read far more often than goals change: kept 5 s, and dropped by every successful write request
+ * (lib/read-cache.ts, decision 0003), so whoever aligns or measures a goal sees it on the map at once.
+ */
+const maps = new ReadCache<AlignmentMap>(5_000, 2_000);
 
 function present(row: Row, schoolId: string | null): AlignmentMap {
   const schoolName = new Map(row.schools.map(([id, name]) => [id, name]));

@@ -1,5 +1,6 @@
 import { expect } from "vitest";
 import { newId } from "../../lib/ids.ts";
+import { clearReadCachesHere } from "../../lib/read-cache.ts";
 import type { Response } from "../app.ts";
 import { unique } from "../factories.ts";
 import { createCycle, createGoal } from "../goal-factories.ts";
@@ -42,7 +43,11 @@ const communityGoal = (target: Target) => {
       title: unique("Matrix community goal"),
     }).then((g) => ({ ...g, secret: g.title }));
   goals.set(target, found);
-  return found;
+  // The fixtures are written straight into the database: drop cached reads as a write request would.
+  return found.then((fx) => {
+    clearReadCachesHere();
+    return fx;
+  });
 };
 
 const cycles = new Map<Target, Promise<ItemFx>>();
@@ -56,7 +61,10 @@ const cycle = (target: Target) => {
       title: unique("Matrix cycle"),
     }).then((c) => ({ ...c, secret: c.title }));
   cycles.set(target, found);
-  return found;
+  return found.then((fx) => {
+    clearReadCachesHere();
+    return fx;
+  });
 };
 
 const listed =
