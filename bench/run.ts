@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark, each printing a table against a baseline measured in the same run.
 import { cpus, totalmem } from "node:os";
 import { communityPageBenchmark } from "./community-page.ts";
+import { goalsBenchmark } from "./goals.ts";
 import { liveRoomBenchmark } from "./live-room.ts";
 import { searchBenchmark } from "./search.ts";
 import { uploadsBenchmark } from "./uploads.ts";
@@ -36,5 +37,13 @@ const searchP95 = searched.rows[2]?.p95 ?? 0;
 console.log(`\nTarget: search p95 < 50 ms (got ${searchP95.toFixed(1)} ms).`);
 if (searched.errors > 0) {
   console.error(`${searched.errors} searches failed.`);
+  process.exit(1);
+}
+
+const goals = await goalsBenchmark();
+const goalsP99 = Math.max(...Object.values(goals).map((r) => r.app.p99));
+console.log(`\nTarget: leaders' dashboard and alignment map p99 < 100 ms (got ${goalsP99} ms).`);
+if (Object.values(goals).some((r) => r.app.errors + r.app.non2xx > 0)) {
+  console.error("Some dashboard or alignment map requests failed.");
   process.exit(1);
 }
