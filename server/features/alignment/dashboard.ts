@@ -11,6 +11,7 @@ import { forbidden, invalid, notFound } from "../../http/errors.ts";
 import type { ServiceContext } from "../../lib/context.ts";
 import { ReadCache } from "../../lib/read-cache.ts";
 import { canSeeLeaderDashboard } from "../goals/policy.ts";
+import { singleFlight } from "./single-flight.ts";
 import { schoolArray } from "./visibility.ts";
 
 /*
@@ -24,6 +25,7 @@ type Cursor = { list: "goals" | "cycles"; offset: number };
 
 /** Kept 5 s and dropped by every successful write request (lib/read-cache.ts, decision 0003). */
 const rows = new ReadCache<Row>(5_000, 2_000);
+const once = singleFlight<Row>();
 
 const encode = (c: Cursor) => Buffer.from(JSON.stringify([c.list, c.offset])).toString("base64url");
 function decode(cursor: string): Cursor {
@@ -60,11 +62,13 @@ export async function dashboard(ctx: ServiceContext, query: DashboardQuery): Pro
   const key = [actor.orgId, actor.orgRole, [...actor.schoolIds].sort().join(","), JSON.stringify(query)].join(
     "|",
   );
-  const row = await rows.get(key, async () => {
-    const [found] = (await db.execute<Row>(statement(actor, query, cursor))).rows;
-    if (!found) throw new Error("the dashboard query returned no row");
-    return found;
-  });
+  const row = await rows.get(key, () =>
+    once(key, async () => {
+      const [found] = (await db.execute<Row>(statement(actor, query, cursor))).rows;
+      if (!found) throw new Error("the dashboard query returned no row");
+      return found;
+    }),
+  );
   const page = <T>(items: T[] | null, list: Cursor["list"]) => {
     if (cursor && cursor.list !== list) return null;
     const all = items ?? [];

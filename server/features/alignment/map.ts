@@ -11,6 +11,7 @@ import type { GoalLevel, GoalStatus, GoalUnit } from "../../../shared/schemas/go
 import { notFound } from "../../http/errors.ts";
 import type { ServiceContext } from "../../lib/context.ts";
 import { ReadCache } from "../../lib/read-cache.ts";
+import { singleFlight } from "./single-flight.ts";
 import { goalVisible } from "./visibility.ts";
 
 /*
@@ -112,11 +113,14 @@ export async function alignmentMap(ctx: ServiceContext, query: AlignmentMapQuery
   }
   // What a person sees depends on their memberships, so only administrators (who see everything) share.
   const who = actor.orgRole === "administrator" ? "administrator" : actor.id;
-  return maps.get(`${actor.orgId}|${who}|${query.schoolId ?? ""}`, async () => {
-    const [row] = (await db.execute<Row>(statement(ctx, query.schoolId))).rows;
-    if (!row) throw new Error("the alignment map query returned no row");
-    return present(row, query.schoolId ?? null);
-  });
+  const key = `${actor.orgId}|${who}|${query.schoolId ?? ""}`;
+  return maps.get(key, () =>
+    once(key, async () => {
+      const [row] = (await db.execute<Row>(statement(ctx, query.schoolId))).rows;
+      if (!row) throw new Error("the alignment map query returned no row");
+      return present(row, query.schoolId ?? null);
+    }),
+  );
 }
 
 /**
@@ -124,6 +128,7 @@ export async function alignmentMap(ctx: ServiceContext, query: AlignmentMapQuery
  * (lib/read-cache.ts, decision 0003), so whoever aligns or measures a goal sees it on the map at once.
  */
 const maps = new ReadCache<AlignmentMap>(5_000, 2_000);
+const once = singleFlight<AlignmentMap>();
 
 function present(row: Row, schoolId: string | null): AlignmentMap {
   const schoolName = new Map(row.schools.map(([id, name]) => [id, name]));
