@@ -111,3 +111,58 @@ test("an administrator sets a district goal; the principal aligns a school goal,
   ).toBeVisible();
   await principal.close();
 });
+
+test("the coach sets the team's goal from the community page, aligned to the school's; a member checks in", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  const TEAM_GOAL = `Students explain ratio strategies ${run}`;
+  await signIn(page, "coach@riverside.example");
+  await page.goto("/");
+  await page.getByRole("link", { name: "Grade 7 Math Team" }).first().click();
+  const section = page.getByRole("region", { name: "Goals" });
+  await expect(section).toBeVisible();
+  await expectAccessible(page);
+  await section.getByRole("link", { name: "New goal" }).click();
+  await expect(page.getByText("Community: Grade 7 Math Team")).toBeVisible();
+  await fillSmart(page, TEAM_GOAL, "20", "60");
+  await page.getByRole("button", { name: "Create goal" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: TEAM_GOAL })).toBeVisible();
+  await page.getByRole("button", { name: "Change alignment" }).click();
+  await page.getByLabel("Search goals").fill(run);
+  await page.getByRole("checkbox", { name: SCHOOL }).check();
+  await page.getByRole("button", { name: "Save alignment" }).click();
+  await expect(
+    page.getByRole("region", { name: "Alignment" }).getByRole("link", { name: SCHOOL }),
+  ).toBeVisible();
+  const goalUrl = page.url();
+
+  const member = await browser.newContext({ baseURL });
+  const m = await member.newPage();
+  await signIn(m, "teacher1@riverside.example");
+  await m.goto(goalUrl);
+  await expect(m.getByRole("heading", { level: 1, name: TEAM_GOAL })).toBeVisible();
+  await expect(m.getByRole("button", { name: "Edit goal" })).toHaveCount(0);
+  await expect(m.getByRole("button", { name: "Change status" })).toHaveCount(0);
+  const checkIns = m.getByRole("region", { name: "Check-ins" });
+  await checkIns.getByLabel("How it is going").fill("Half the class now explains with a double number line.");
+  await checkIns.getByRole("button", { name: "Add an evidence link" }).click();
+  await checkIns.getByLabel("Evidence 1: what it shows").fill("Exit tickets, week 6");
+  await checkIns.getByLabel("Evidence 1: link").fill("http://drive.example/exit-tickets");
+  await checkIns.getByRole("button", { name: "Add check-in" }).click();
+  await expect(checkIns.getByLabel("Evidence 1: link")).toHaveAccessibleDescription(/https:\/\//);
+  await checkIns.getByLabel("Evidence 1: link").fill("https://drive.example/exit-tickets");
+  await checkIns.getByRole("button", { name: "Add check-in" }).click();
+  await expect(checkIns.getByRole("link", { name: "Exit tickets, week 6" })).toBeVisible();
+  await expect(checkIns.getByText("Half the class now explains with a double number line.")).toBeVisible();
+  await expectAccessible(m);
+  await member.close();
+
+  // The community page lists the goal with its status.
+  await page.goto("/");
+  await page.getByRole("link", { name: "Grade 7 Math Team" }).first().click();
+  await expect(
+    page.getByRole("region", { name: "Goals" }).getByRole("link", { name: TEAM_GOAL }),
+  ).toBeVisible();
+});
