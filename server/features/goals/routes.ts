@@ -17,8 +17,9 @@ import {
 import { contextOf, type Deps } from "../../http/deps.ts";
 import { sendCreated } from "../../http/idempotency.ts";
 import { setAlignments } from "./alignments.ts";
+import { goalHistory } from "./history.ts";
 import { addCheckIn, addMeasurement, removeMeasurement } from "./progress.ts";
-import { createGoal, goalDetail, goalHistory, listGoals, updateGoal } from "./service.ts";
+import { createGoal, goalDetail, listGoals, updateGoal } from "./service.ts";
 
 const tags = ["goals"];
 const params = z.object({ id: idSchema });

@@ -34,16 +34,17 @@ export function ProgressSection({ goal }: { goal: GoalDetail }) {
     );
   return (
     <Section title={t("goals.progress.title")} id="goal-progress">
-      <figure className="goal-figure">
-        {goal.measurements.length > 0 ? <ProgressChart goal={goal} /> : null}
-        <figcaption>{summary}</figcaption>
-      </figure>
       {goal.measurements.length === 0 ? (
         <EmptyState title={t("goals.progress.none")}>
+          <p>{summary}</p>
           {goal.can.recordProgress ? <p>{t("goals.progress.noneHint")}</p> : null}
         </EmptyState>
       ) : (
         <>
+          <figure className="goal-figure">
+            <ProgressChart goal={goal} />
+            <figcaption>{summary}</figcaption>
+          </figure>
           <Button variant="secondary" onPress={() => setTable(!table)} aria-expanded={table}>
             {table ? t("goals.progress.hideTable") : t("goals.progress.showTable")}
           </Button>
