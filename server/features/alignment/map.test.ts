@@ -4,6 +4,7 @@ import { MAX_LISTED_COMMUNITY_GOALS } from "../../../shared/schemas/alignment.ts
 import { clearReadCachesHere } from "../../lib/read-cache.ts";
 import { startTestApp, type TestApp } from "../../test/app.ts";
 import { createCommunity, schoolId } from "../../test/factories.ts";
+import { createGoal } from "../../test/goal-factories.ts";
 import { type AlignmentFixture, alignmentFixture } from "./test-fixture.ts";
 
 let t: TestApp;
@@ -80,6 +81,23 @@ describe("GET /api/v1/alignment-map?schoolId=", () => {
     expect(titles(res.body)).toEqual(expect.arrayContaining([fx.goals.s1.title, fx.goals.v1.title]));
     expect(titles(res.body)).not.toContain(fx.goals.p1.title);
     expect(res.body.schools.map((s: { name: string }) => s.name)).toContain(fx.schoolName);
+  });
+
+  it("never counts a goal without a deadline (a reference goal) as overdue", async () => {
+    const reference = await createGoal(t.db, { orgId: fx.org, level: "state", createdBy: fx.admin });
+    clearReadCachesHere();
+    const admin = await t.as("admin@riverside.example");
+    const res = await admin.get(map(fx.school));
+    expect(res.status).toBe(200);
+    expect(res.body.goals.find((g: { id: string }) => g.id === reference.id)).toMatchObject({
+      deadline: null,
+      overdue: false,
+      progress: null,
+    });
+    expect(res.body.gaps.overdue.items).not.toContain(reference.id);
+    const dashboard = await admin.get(`/api/v1/improvement-dashboard?level=state`);
+    expect(dashboard.status).toBe(200);
+    expect(dashboard.body.goals.items.find((g: { id: string }) => g.id === reference.id).overdue).toBe(false);
   });
 
   it("answers 404 for another district's school, 400 for a malformed id, 401 signed out", async () => {
