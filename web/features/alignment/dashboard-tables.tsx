@@ -98,9 +98,11 @@ export function GoalsTable({ page, filters }: { page: PageOf<DashboardGoal>; fil
                 <DateTime iso={goal.lastActivityAt} />
               </td>
               <td>
-                {goal.alignedUp > 0
-                  ? t("alignment.dashboard.alignedUp", { count: goal.alignedUp })
-                  : t("alignment.dashboard.notAlignedUp")}
+                {goal.level === "national"
+                  ? t("alignment.dashboard.none")
+                  : goal.alignedUp > 0
+                    ? t("alignment.dashboard.alignedUp", { count: goal.alignedUp })
+                    : t("alignment.dashboard.notAlignedUp")}
                 {" · "}
                 {t("alignment.dashboard.below", { count: goal.alignedBelow })}
               </td>
