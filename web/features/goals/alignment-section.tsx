@@ -50,9 +50,11 @@ export function AlignmentSection({ goal }: { goal: GoalDetail }) {
         empty={above ? t("goals.alignment.alignedToNone") : t("goals.alignment.alignedToNoneTop")}
       />
       {goal.can.align && above && !editing ? (
-        <Button variant="secondary" onPress={() => setEditing(true)}>
-          {t("goals.alignment.edit")}
-        </Button>
+        <div className="cluster">
+          <Button variant="secondary" onPress={() => setEditing(true)}>
+            {t("goals.alignment.edit")}
+          </Button>
+        </div>
       ) : null}
       {editing && above ? (
         <AlignmentEditor goal={goal} level={above} onDone={() => setEditing(false)} />

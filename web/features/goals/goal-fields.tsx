@@ -18,6 +18,8 @@ export type GoalDraft = {
   status: string;
   source: string;
   sourceUrl: string;
+  /** Chosen at creation (blank: the person creating it). */
+  ownerId: string;
 };
 
 export const emptyDraft: GoalDraft = {
@@ -33,6 +35,7 @@ export const emptyDraft: GoalDraft = {
   status: "not_started",
   source: "",
   sourceUrl: "",
+  ownerId: "",
 };
 
 /** A typed number, a blank as null; anything else is passed on for the schema to name ("Enter a number."). */
@@ -62,10 +65,12 @@ interface Props {
   onChange: (draft: GoalDraft) => void;
   /** Status is chosen at creation; an edit changes it with "Change status" and a reason. */
   withStatus: boolean;
+  /** Who may own it (creation only; omitted: no owner field). */
+  ownerOptions?: { value: string; label: string }[];
 }
 
 /** Every SMART field (or, for a state or national goal, its text, source and link). */
-export function GoalFields({ level, draft, onChange, withStatus }: Props) {
+export function GoalFields({ level, draft, onChange, withStatus, ownerOptions }: Props) {
   const { t } = useTranslation();
   const set = (key: keyof GoalDraft) => (value: string) => onChange({ ...draft, [key]: value });
   const reference = level === "national" || level === "state";
@@ -150,6 +155,16 @@ export function GoalFields({ level, draft, onChange, withStatus }: Props) {
         onChange={set("sourceUrl")}
         description={t("goals.form.sourceUrlHint")}
       />
+      {ownerOptions && !reference ? (
+        <SelectField
+          label={t("goals.form.owner")}
+          name="ownerId"
+          value={draft.ownerId}
+          onChange={set("ownerId")}
+          placeholder={t("goals.form.ownerMe")}
+          options={ownerOptions}
+        />
+      ) : null}
       {withStatus ? (
         <SelectField
           label={t("goals.form.status")}

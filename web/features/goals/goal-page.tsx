@@ -132,9 +132,11 @@ function StatusSection({ goal }: { goal: GoalDetail }) {
         ) : null}
       </p>
       {goal.can.edit && !open ? (
-        <Button variant="secondary" onPress={() => setOpen(true)}>
-          {t("goals.page.changeStatus")}
-        </Button>
+        <div className="cluster">
+          <Button variant="secondary" onPress={() => setOpen(true)}>
+            {t("goals.page.changeStatus")}
+          </Button>
+        </div>
       ) : null}
       {open ? (
         <Form
@@ -184,6 +186,7 @@ const draftOf = (goal: GoalDetail): GoalDraft => ({
   status: goal.status,
   source: goal.source,
   sourceUrl: goal.sourceUrl,
+  ownerId: goal.owner?.id ?? "",
 });
 
 /** Edits the SMART fields at the version the editor opened (a newer change elsewhere answers 409). */

@@ -12,6 +12,7 @@ import { SelectField } from "../../ui/select-field.tsx";
 import { Notice } from "../../ui/states.tsx";
 import { useMe } from "../auth/me.ts";
 import { communityQuery } from "../communities/api.ts";
+import { peopleQuery } from "../people/api.ts";
 import { schoolsQuery } from "../schools/api.ts";
 import { createGoal, goalKeys } from "./api.ts";
 import { draftValues, emptyDraft, GoalFields } from "./goal-fields.tsx";
@@ -50,6 +51,20 @@ export function NewGoalPage({ search }: { search: NewGoalSearch }) {
   const [draft, setDraft] = useState(emptyDraft);
   const schools = useQuery({ ...schoolsQuery, enabled: level === "school" });
   const community = useQuery({ ...communityQuery(search.communityId ?? ""), enabled: level === "community" });
+  const people = useQuery({
+    ...peopleQuery("", "active"),
+    enabled: level !== "community" && me.person.orgRole !== "educator" && me.person.orgRole !== "partner",
+  });
+  // A community's goal is owned by one of its active members; other goals by a person of the district.
+  const ownerOptions = (
+    level === "community"
+      ? (community.data?.members ?? [])
+          .filter((m) => m.status === "active" && m.role !== "partner" && m.role !== "observer")
+          .map((m) => ({ value: m.personId, label: m.name }))
+      : (people.data?.items ?? [])
+          .filter((p) => p.orgRole !== "partner")
+          .map((p) => ({ value: p.id, label: p.name }))
+  ).filter((o) => o.value !== me.person.id);
   const schoolOptions = (schools.data?.items ?? [])
     .filter(
       (s) => !s.archived && (me.person.orgRole === "administrator" || me.person.schoolIds.includes(s.id)),
@@ -70,6 +85,7 @@ export function NewGoalPage({ search }: { search: NewGoalSearch }) {
       schoolId: level === "school" ? schoolId || null : null,
       communityId: level === "community" ? (search.communityId ?? null) : null,
       status: reference ? "not_started" : draft.status,
+      ownerId: draft.ownerId || null,
       ...draftValues(draft, reference),
     });
   if (levels.length === 0)
@@ -103,7 +119,13 @@ export function NewGoalPage({ search }: { search: NewGoalSearch }) {
         {level === "community" ? (
           <p>{t("goals.form.communityLine", { name: community.data?.name ?? "" })}</p>
         ) : null}
-        <GoalFields level={level} draft={draft} onChange={setDraft} withStatus={!reference} />
+        <GoalFields
+          level={level}
+          draft={draft}
+          onChange={setDraft}
+          withStatus={!reference}
+          ownerOptions={ownerOptions}
+        />
         <FormActions>
           <Button type="submit" variant="primary" isPending={form.isPending}>
             {t("goals.form.create")}

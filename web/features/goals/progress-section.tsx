@@ -45,9 +45,11 @@ export function ProgressSection({ goal }: { goal: GoalDetail }) {
             <ProgressChart goal={goal} />
             <figcaption>{summary}</figcaption>
           </figure>
-          <Button variant="secondary" onPress={() => setTable(!table)} aria-expanded={table}>
-            {table ? t("goals.progress.hideTable") : t("goals.progress.showTable")}
-          </Button>
+          <div className="cluster">
+            <Button variant="secondary" onPress={() => setTable(!table)} aria-expanded={table}>
+              {table ? t("goals.progress.hideTable") : t("goals.progress.showTable")}
+            </Button>
+          </div>
           {table ? <MeasurementTable goal={goal} /> : null}
         </>
       )}

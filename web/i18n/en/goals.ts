@@ -80,6 +80,8 @@ export const goalsEn = {
       startsOn: "Start date",
       deadline: "Deadline",
       status: "Status",
+      owner: "Owner",
+      ownerMe: "Me",
       source: "Source",
       sourceHint: "Where this goal comes from, like the state's strategic plan.",
       sourceUrl: "Link to the source",
