@@ -5,6 +5,24 @@ import { goalLevels, goalStatuses, goalUnits } from "./goal-enums.ts";
 
 /** Goals: SMART fields, status with reasons, history, alignment, measurements and check-ins. */
 
+/** The fields an edit may change, in the order the goal's history lists them. */
+export const editableGoalFields = [
+  "title",
+  "improvement",
+  "population",
+  "measure",
+  "unit",
+  "baseline",
+  "target",
+  "startsOn",
+  "deadline",
+  "ownerId",
+  "status",
+  "source",
+  "sourceUrl",
+] as const;
+export type EditableGoalField = (typeof editableGoalFields)[number];
+
 export const MAX_GOAL_TITLE = 200;
 export const MAX_GOAL_TEXT = 2000;
 export const MAX_ALIGNMENTS = 20;

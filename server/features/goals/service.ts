@@ -8,6 +8,7 @@ import type {
   GoalListQuery,
   GoalUpdate,
 } from "../../../shared/schemas/goals.ts";
+import { type EditableGoalField, editableGoalFields } from "../../../shared/schemas/goals.ts";
 import type { Executor } from "../../db/client.ts";
 import { goalRevisions, goals, people, schools } from "../../db/schema/index.ts";
 import type { Actor } from "../../http/auth/plugin.ts";
@@ -174,22 +175,8 @@ export async function goalDetail(ctx: ServiceContext, id: string): Promise<GoalD
   };
 }
 
-const editable = [
-  "title",
-  "improvement",
-  "population",
-  "measure",
-  "unit",
-  "baseline",
-  "target",
-  "startsOn",
-  "deadline",
-  "ownerId",
-  "status",
-  "source",
-  "sourceUrl",
-] as const;
-type Editable = (typeof editable)[number];
+const editable = editableGoalFields;
+type Editable = EditableGoalField;
 
 const current = (row: GoalRow): Record<Editable, unknown> => ({
   title: row.title,

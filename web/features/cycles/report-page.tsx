@@ -6,7 +6,7 @@ import { DateTime } from "../../ui/format.tsx";
 import { Page } from "../../ui/page.tsx";
 import { QueryView } from "../../ui/states.tsx";
 import { type Cycle, cycleQuery, reportCsvUrl } from "./api.ts";
-import { ResultSummary } from "./stage-extras.tsx";
+import { DecisionNotes, ResultSummary } from "./stage-extras.tsx";
 import { StageReadOnly } from "./stage-form.tsx";
 import "./cycles.css";
 
@@ -85,18 +85,7 @@ function ReportBody({ cycle }: { cycle: Cycle }) {
                   <dt>{t("cycles.decide.label")}</dt>
                   <dd>{t(`cycles.decision.${cycle.decision}`)}</dd>
                 </div>
-                {cycle.decisionNote ? (
-                  <div>
-                    <dt>{t("cycles.decide.note")}</dt>
-                    <dd className="pre-line">{cycle.decisionNote}</dd>
-                  </div>
-                ) : null}
-                {cycle.nextFocus ? (
-                  <div>
-                    <dt>{t("cycles.decide.nextFocus")}</dt>
-                    <dd className="pre-line">{cycle.nextFocus}</dd>
-                  </div>
-                ) : null}
+                <DecisionNotes cycle={cycle} />
               </dl>
             ) : null}
             {s.evidence.length > 0 ? (

@@ -150,18 +150,7 @@ export function DecisionPanel({ cycle }: { cycle: Cycle }) {
           <p>{t("cycles.decide.decided", { decision: t(`cycles.decision.${cycle.decision}`) })}</p>
         </Notice>
         <dl className="cycle-fields">
-          {cycle.decisionNote ? (
-            <div>
-              <dt>{t("cycles.decide.note")}</dt>
-              <dd className="pre-line">{cycle.decisionNote}</dd>
-            </div>
-          ) : null}
-          {cycle.nextFocus ? (
-            <div>
-              <dt>{t("cycles.decide.nextFocus")}</dt>
-              <dd className="pre-line">{cycle.nextFocus}</dd>
-            </div>
-          ) : null}
+          <DecisionNotes cycle={cycle} />
         </dl>
         {cycle.can.startNext ? (
           <StartCycleButton communityId={cycle.communityId} previous={cycle} variant="primary" />
@@ -200,5 +189,26 @@ export function DecisionPanel({ cycle }: { cycle: Cycle }) {
         </Button>
       </FormActions>
     </Form>
+  );
+}
+
+/** Why the team decided as it did and what the next cycle takes on (inside a <dl>); the page and the report. */
+export function DecisionNotes({ cycle }: { cycle: Pick<Cycle, "decisionNote" | "nextFocus"> }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {cycle.decisionNote ? (
+        <div>
+          <dt>{t("cycles.decide.note")}</dt>
+          <dd className="pre-line">{cycle.decisionNote}</dd>
+        </div>
+      ) : null}
+      {cycle.nextFocus ? (
+        <div>
+          <dt>{t("cycles.decide.nextFocus")}</dt>
+          <dd className="pre-line">{cycle.nextFocus}</dd>
+        </div>
+      ) : null}
+    </>
   );
 }

@@ -1,26 +1,13 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
+import { editableGoalFields } from "../../../shared/schemas/goals.ts";
 import { DateTime } from "../../ui/format.tsx";
 import { Section } from "../../ui/page.tsx";
 import { QueryView } from "../../ui/states.tsx";
 import { type GoalRevision, goalHistoryQuery } from "./api.ts";
 
-const known = [
-  "title",
-  "improvement",
-  "population",
-  "measure",
-  "unit",
-  "baseline",
-  "target",
-  "startsOn",
-  "deadline",
-  "ownerId",
-  "status",
-  "source",
-  "sourceUrl",
-  "alignedTo",
-] as const;
+// Alignment changes are kept in the history too, beside the edited fields.
+const known = [...editableGoalFields, "alignedTo"] as const;
 type Field = (typeof known)[number];
 
 /** Who changed what, when: one entry per change, each field from → to, and the reason given. */
