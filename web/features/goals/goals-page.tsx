@@ -38,11 +38,16 @@ export function GoalsPage({ search }: { search: GoalsSearch }) {
       title={t("goals.title")}
       lead={t("goals.lead")}
       actions={
-        canCreate ? (
-          <LinkButton to="/goals/new" variant="primary">
-            {t("goals.newGoal")}
+        <>
+          <LinkButton to="/alignment" variant="secondary">
+            {t("alignment.dashboard.openMap")}
           </LinkButton>
-        ) : null
+          {canCreate ? (
+            <LinkButton to="/goals/new" variant="primary">
+              {t("goals.newGoal")}
+            </LinkButton>
+          ) : null}
+        </>
       }
     >
       <div className="goal-filters cluster">
