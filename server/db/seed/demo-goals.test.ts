@@ -75,6 +75,18 @@ describe("the demo goals and cycle", () => {
     }
   });
 
+  it("gives every goal a history that starts at version 1 and ends at the goal's version", async () => {
+    const mismatched = await rows<{ title: string }>(sql`
+      select g.title from goals g
+      where (select min(version) from goal_revisions r where r.goal_id = g.id) is distinct from 1
+        or (select max(version) from goal_revisions r where r.goal_id = g.id) is distinct from g.version`);
+    expect(mismatched).toEqual([]);
+    const [reason] = await rows<{ reason: string }>(sql`
+      select r.reason from goal_revisions r join goals g on g.id = r.goal_id
+      where g.title like 'Unit rates:%' and r.version = 2`);
+    expect(reason?.reason).toMatch(/52%/);
+  });
+
   it("seeds once: a second run adds nothing", async () => {
     const count = async () => (await rows<{ n: number }>(sql`select count(*)::int as n from goals`))[0]?.n;
     const before = await count();

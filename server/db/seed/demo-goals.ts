@@ -1,4 +1,5 @@
 import { and, eq } from "drizzle-orm";
+import { editableGoalFields } from "../../../shared/schemas/goals.ts";
 import { newId } from "../../lib/ids.ts";
 import type { Db, Tx } from "../client.ts";
 import {
@@ -74,7 +75,29 @@ async function seedInto(tx: Tx, orgId: string) {
 
   const insert = async (goal: Omit<GoalRow, "id" | "orgId">, alignedTo: string[] = []) => {
     const id = newId();
-    await tx.insert(goals).values({ id, orgId, ...goal });
+    // A goal with a status reason was set "not started" and later moved, as in the app: its history
+    // says so (version 1: what it was set with; version 2: the status change and why).
+    const moved = Boolean(goal.statusReason);
+    await tx.insert(goals).values({ id, orgId, ...goal, version: moved ? 2 : 1 });
+    const set = editableGoalFields.filter((f) => f !== "status" && goal[f] != null && goal[f] !== "");
+    const revision = { orgId, goalId: id, changedBy: goal.createdBy };
+    await tx.insert(goalRevisions).values({
+      id: newId(),
+      ...revision,
+      version: 1,
+      changes: {
+        ...Object.fromEntries(set.map((f) => [f, { from: null, to: goal[f] }])),
+        status: { from: null, to: moved ? "not_started" : (goal.status ?? "not_started") },
+      },
+    });
+    if (moved)
+      await tx.insert(goalRevisions).values({
+        id: newId(),
+        ...revision,
+        version: 2,
+        changes: { status: { from: "not_started", to: goal.status } },
+        reason: goal.statusReason,
+      });
     for (const up of alignedTo)
       await tx
         .insert(goalAlignments)
@@ -208,16 +231,6 @@ async function seedInto(tx: Tx, orgId: string) {
       createdBy: coach,
     })),
   );
-  await tx.insert(goalRevisions).values({
-    id: newId(),
-    orgId,
-    goalId: teamGoal,
-    version: 2,
-    changes: { status: { from: "not_started", to: "on_track" } },
-    reason: "November's check shows 52%, on the line to the target.",
-    changedBy: coach,
-  });
-  await tx.update(goals).set({ version: 2 }).where(eq(goals.id, teamGoal));
   await tx.insert(goalCheckIns).values({
     id: newId(),
     orgId,
