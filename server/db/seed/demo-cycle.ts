@@ -4,6 +4,8 @@ import { newId } from "../../lib/ids.ts";
 import type { Tx } from "../client.ts";
 import { artifacts, cycleEvidence, cycleStageRecords, cycles, people } from "../schema/index.ts";
 
+/** Evidence was added while the team was at its stage, not on the day the demo was seeded. */
+const addedDaysAgo = (n: number) => ({ createdAt: new Date(Date.now() - n * 86_400_000) });
 const days = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
 /**
@@ -30,6 +32,8 @@ export async function seedDemoCycle(
     goalId: p.teamGoal,
     stage: 5,
     createdBy: p.coach,
+    createdAt: addedDaysAgo(80).createdAt,
+    lastActivityAt: addedDaysAgo(10).createdAt,
   });
   const stages: [CycleStage, string, Record<string, unknown>][] = [
     [
@@ -89,13 +93,19 @@ export async function seedDemoCycle(
   const quiz = sample("Ratio reasoning quiz");
   const lesson = sample("Unit rates with recipes (lesson plan)");
   if (quiz)
-    await tx
-      .insert(cycleEvidence)
-      .values({ id: newId(), ...evidence, stage: 1, kind: "artifact", artifactId: quiz });
+    await tx.insert(cycleEvidence).values({
+      id: newId(),
+      ...evidence,
+      ...addedDaysAgo(70),
+      stage: 1,
+      kind: "artifact",
+      artifactId: quiz,
+    });
   if (lesson)
     await tx.insert(cycleEvidence).values({
       id: newId(),
       ...evidence,
+      ...addedDaysAgo(10),
       stage: 5,
       kind: "artifact",
       artifactId: lesson,
@@ -104,6 +114,7 @@ export async function seedDemoCycle(
   await tx.insert(cycleEvidence).values({
     id: newId(),
     ...evidence,
+    ...addedDaysAgo(40),
     stage: 3,
     kind: "url",
     url: "https://www.example.org/ratio-tables-guide",
