@@ -1,3 +1,4 @@
+export * from "./assessments.ts";
 export * from "./communities.ts";
 export * from "./goals.ts";
 export * from "./meetings.ts";
@@ -6,5 +7,6 @@ export * from "./organizations.ts";
 export * from "./people.ts";
 export * from "./protocols.ts";
 export * from "./records.ts";
+export * from "./students.ts";
 export * from "./talk.ts";
 export * from "./work.ts";

@@ -17,6 +17,8 @@ export const schools = pgTable(
       .notNull()
       .references(() => organizations.id),
     name: text("name").notNull(),
+    /** The school's OneRoster org sourcedId, remembered when a roster import first matches it. */
+    rosterSourcedId: text("roster_sourced_id"),
     archivedAt: timestamp("archived_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -24,5 +26,6 @@ export const schools = pgTable(
     index("schools_org_idx").on(t.orgId, t.name),
     // One name per district, whatever the capitals; the service's friendly check alone loses races.
     uniqueIndex("schools_org_name_unique").on(t.orgId, sql`lower(${t.name})`),
+    uniqueIndex("schools_roster_sourced_idx").on(t.orgId, t.rosterSourcedId),
   ],
 );
