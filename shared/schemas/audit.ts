@@ -54,6 +54,8 @@ export const auditActions = [
   "cycle.stage_changed",
   "cycle.decided",
   "cycle.stopped",
+  "student.identities_viewed",
+  "roster.imported",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -635,6 +635,12 @@ export const en = {
       decided: "Recorded an improvement cycle's decision",
       stopped: "Stopped an improvement cycle",
     },
+    student: {
+      identities_viewed: "Viewed students' names",
+    },
+    roster: {
+      imported: "Imported a roster",
+    },
     protocol: {
       created: "Added a protocol",
       edited: "Edited a protocol",

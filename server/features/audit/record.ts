@@ -18,7 +18,9 @@ export type AuditEntry = {
     | "exemplar"
     | "thread"
     | "cycle"
-    | "goal";
+    | "goal"
+    | "student"
+    | "roster_import";
   subjectId?: string | null;
   details?: Record<string, unknown>;
   ip?: string | null;
