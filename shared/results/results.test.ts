@@ -14,7 +14,7 @@ const items: ItemSpec[] = [
 /** Reads a whole file the way the server's stream does, row by row. */
 function readFile(text: string, mapping?: ResultMapping) {
   const delimiter = sniffDelimiter(firstLine(text));
-  const records = parse(text, resultsCsvOptions(delimiter)) as {
+  const records = parse(text, resultsCsvOptions(delimiter)) as unknown as {
     record: string[];
     info: { lines: number; empty_lines: number };
   }[];
@@ -242,7 +242,7 @@ function readWith(text: string, specs: ItemSpec[], shape: "long" | "wide") {
       ? { shape, student: "Student ID", item: "Item", score: "Score", response: "Response" }
       : { shape, student: "Student", items: Object.fromEntries(specs.map((i) => [i.label, i.label])) };
   const delimiter = sniffDelimiter(firstLine(text));
-  const records = parse(text, resultsCsvOptions(delimiter)) as {
+  const records = parse(text, resultsCsvOptions(delimiter)) as unknown as {
     record: string[];
     info: { lines: number; empty_lines: number };
   }[];

@@ -67,8 +67,8 @@ export function rowReader(
       if (!spec || cell === "") continue;
       const choice = spec.kind === "choice" && !NUMBER.test(cell);
       const value = choice
-        ? readValue(spec, undefined, cell, line, { shape: "long", student: "", item: "", response: column })
-        : readValue(spec, cell, undefined, line, { shape: "long", student: "", item: "", score: column });
+        ? readValue(spec, undefined, cell, line, { response: column })
+        : readValue(spec, cell, undefined, line, { score: column });
       if ("problem" in value) problems.push(value.problem);
       else results.push({ student: id, item: spec.label, ...value });
     }
