@@ -1,0 +1,186 @@
+import { type Readable, Transform, type TransformCallback } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { parse } from "csv-parse";
+import type pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import { resultsCsvOptions } from "../../../shared/results/csv.ts";
+import { headerSignature } from "../../../shared/results/header.ts";
+import { checkMapping, type ItemSpec, type ResultMapping } from "../../../shared/results/mapping.ts";
+import { LineTracker, type RowProblem, rowReader } from "../../../shared/results/rows.ts";
+import { AppError, invalid } from "../../http/errors.ts";
+import { newId } from "../../lib/ids.ts";
+import { Problems, sqlProblems } from "./problems.ts";
+import { copyText, Meter, parseProblem, sniff } from "./stream.ts";
+
+/*
+ * The streaming import of a results file. Bytes → size meter and hash → csv-parse (a stream) → each row
+ * validated as it comes → COPY into a staging table of this transaction → students resolved, duplicates
+ * found, in SQL → one insert … on conflict do update into assessment_results. Nothing holds the rows: the
+ * parser, the validator and COPY pass them on with backpressure, and the problems kept are capped.
+ */
+
+export type ImportMode = "all_or_nothing" | "good_rows_only";
+export type ImportItem = ItemSpec & { id: string };
+export type ImportRequest = {
+  orgId: string;
+  assessmentId: string;
+  personId: string;
+  items: ImportItem[];
+  mapping: ResultMapping;
+  mode: ImportMode;
+  fileName: string;
+  file: Readable;
+  limitBytes: number;
+};
+export type ImportReport = {
+  id: string;
+  status: "completed" | "failed";
+  rowsRead: number;
+  rowsImported: number;
+  problems: RowProblem[];
+  moreProblems: number;
+  fileSha256: string;
+  fileBytes: number;
+};
+
+/** Runs the import in one transaction on its own connection (COPY needs the raw client). */
+export async function importResults(pool: pg.Pool, r: ImportRequest): Promise<ImportReport> {
+  const client = await pool.connect();
+  try {
+    await client.query("begin");
+    const report = await run(client, r);
+    await client.query("commit");
+    return report;
+  } catch (error) {
+    await client.query("rollback").catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+async function run(client: pg.PoolClient, r: ImportRequest): Promise<ImportReport> {
+  const id = newId();
+  await client.query(
+    `insert into result_imports (id, org_id, assessment_id, shape, status, file_name, file_sha256, mapping, created_by)
+     values ($1, $2, $3, $4, 'validating', $5, '', $6, $7)`,
+    [id, r.orgId, r.assessmentId, r.mapping.shape, r.fileName, JSON.stringify(r.mapping), r.personId],
+  );
+  await client.query(
+    `create temporary table result_staging (line integer not null, student text not null,
+       item_id uuid not null, score double precision not null, response text not null,
+       student_id uuid) on commit drop`,
+  );
+  const problems = new Problems();
+  const meter = new Meter(r.limitBytes);
+  const { delimiter, stream } = await sniff(r.file.pipe(meter));
+  const rows = new RowsToCopy(r, problems);
+  const parser = parse(resultsCsvOptions(delimiter));
+  // A CSV syntax error aborts the COPY; the savepoint keeps the transaction to record the failed import.
+  await client.query("savepoint copying");
+  try {
+    await pipeline(
+      stream,
+      parser,
+      rows,
+      client.query(copyFrom("copy result_staging (line, student, item_id, score, response) from stdin")),
+    );
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    const code = (error as { code?: string }).code ?? "";
+    if (!code.startsWith("CSV_") && code !== "INVALID_OPENING_QUOTE") throw error;
+    await client.query("rollback to savepoint copying");
+    problems.add(parseProblem(error as Error));
+  }
+  if (!rows.header) throw invalid("file", "The file is empty: export the results with a header row.");
+  if (!problems.fatal) await sqlProblems(client, r.orgId, problems);
+  const failed = problems.count > 0 && (r.mode === "all_or_nothing" || problems.fatal);
+  const imported = failed ? 0 : await upsert(client, r, id);
+  const report: ImportReport = {
+    id,
+    status: failed ? "failed" : "completed",
+    rowsRead: rows.rowsRead,
+    rowsImported: imported,
+    problems: problems.first(),
+    moreProblems: problems.rest(),
+    fileSha256: meter.sha256(),
+    fileBytes: meter.bytes,
+  };
+  await client.query(
+    `update result_imports set status = $2, file_sha256 = $3, file_bytes = $4, rows_read = $5,
+       rows_imported = $6, problems = $7, finished_at = now() where id = $1`,
+    [
+      id,
+      report.status,
+      report.fileSha256,
+      report.fileBytes,
+      report.rowsRead,
+      imported,
+      JSON.stringify(report.problems),
+    ],
+  );
+  await remember(client, r, rows.header);
+  return report;
+}
+
+/** The good rows, first choice per student and item, into the results; a re-import replaces its rows. */
+async function upsert(client: pg.PoolClient, r: ImportRequest, importId: string): Promise<number> {
+  const result = await client.query(
+    `insert into assessment_results (org_id, assessment_id, student_id, item_id, score, response, import_id)
+     select distinct on (student_id, item_id) $1::uuid, $2::uuid, student_id, item_id, score, response, $3::uuid
+       from result_staging where student_id is not null order by student_id, item_id, line
+     on conflict (org_id, assessment_id, student_id, item_id) do update
+       set score = excluded.score, response = excluded.response, import_id = excluded.import_id`,
+    [r.orgId, r.assessmentId, importId],
+  );
+  return result.rowCount ?? 0;
+}
+
+/** The mapping this person used for files with this header, offered again next time. */
+async function remember(client: pg.PoolClient, r: ImportRequest, header: string[]): Promise<void> {
+  await client.query(
+    `insert into result_mappings (org_id, person_id, shape, header_signature, mapping)
+     values ($1, $2, $3, $4, $5)
+     on conflict (person_id, shape, header_signature) do update set mapping = excluded.mapping, updated_at = now()`,
+    [r.orgId, r.personId, r.mapping.shape, headerSignature(header), JSON.stringify(r.mapping)],
+  );
+}
+
+type Parsed = { record: string[]; info: { empty_lines: number } };
+
+/** Parsed records → validated results as COPY text lines; problems noted as they come. */
+class RowsToCopy extends Transform {
+  header: string[] | null = null;
+  rowsRead = 0;
+  private reader: ReturnType<typeof rowReader> | null = null;
+  private readonly lines = new LineTracker();
+  private readonly itemIds: Map<string, string>;
+  private readonly r: ImportRequest;
+  private readonly problems: Problems;
+  constructor(r: ImportRequest, problems: Problems) {
+    super({ writableObjectMode: true, readableObjectMode: false, writableHighWaterMark: 256 });
+    this.r = r;
+    this.problems = problems;
+    this.itemIds = new Map(r.items.map((i) => [i.label, i.id]));
+  }
+  override _transform({ record, info }: Parsed, _e: BufferEncoding, done: TransformCallback): void {
+    const line = this.lines.start(record, info);
+    if (!this.reader) {
+      this.header = record;
+      const wrong = checkMapping(record, this.r.mapping, this.r.items)[0];
+      if (wrong) done(invalid(wrong.field, wrong.message));
+      else {
+        this.reader = rowReader(record, this.r.mapping, this.r.items);
+        done();
+      }
+      return;
+    }
+    this.rowsRead++;
+    const outcome = this.reader(record, line);
+    for (const p of outcome.problems) this.problems.add(p);
+    let out = "";
+    for (const x of outcome.results)
+      out += `${line}\t${copyText(x.student)}\t${this.itemIds.get(x.item)}\t${x.score}\t${copyText(x.response)}\n`;
+    done(null, out || undefined);
+  }
+}
