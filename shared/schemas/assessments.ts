@@ -1,0 +1,93 @@
+import { z } from "zod";
+import { idSchema, requiredText, text } from "./common.ts";
+import { itemKinds, resultShapes } from "./student-enums.ts";
+
+/*
+ * Assessments, their items, and the options of a results import (capability 5). A choice item's answer
+ * key is one letter; a points item has none. Labels are how results files name items, so they are unique.
+ */
+
+export const MAX_ITEMS = 200;
+
+export const itemInputSchema = z
+  .object({
+    label: requiredText(40, "the item’s label as results files name it (Q1, 3…)"),
+    kind: z.enum(itemKinds, { message: "Choose points or choice." }).default("points"),
+    standard: text(80).default(""),
+    maxPoints: z
+      .number({ message: "Enter the item’s maximum points as a number." })
+      .positive({ message: "The maximum points must be more than 0." })
+      .max(1000, { message: "Keep the maximum points at 1000 or less." }),
+    answerKey: text(1).default(""),
+  })
+  .superRefine((item, ctx) => {
+    if (item.kind === "choice" && !/^[A-Za-z]$/.test(item.answerKey))
+      ctx.addIssue({
+        code: "custom",
+        path: ["answerKey"],
+        message: "Give the letter of the right answer (A, B, C…).",
+      });
+    if (item.kind === "points" && item.answerKey !== "")
+      ctx.addIssue({
+        code: "custom",
+        path: ["answerKey"],
+        message: "Only choice items have an answer key: leave it empty.",
+      });
+  })
+  .transform((item) => ({ ...item, answerKey: item.answerKey.toUpperCase() }));
+
+export const assessmentInputSchema = z
+  .object({
+    title: requiredText(200, "a title"),
+    communityId: idSchema.nullable().default(null),
+    givenOn: z.iso.date({ message: "Enter the date as YYYY-MM-DD." }).nullable().default(null),
+    masteryPercent: z
+      .number({ message: "Enter the mastery threshold as a percent." })
+      .gt(0, { message: "The mastery threshold must be more than 0%." })
+      .max(100, { message: "The mastery threshold is at most 100%." })
+      .default(80),
+    items: z
+      .array(itemInputSchema)
+      .min(1, { message: "Add at least one item." })
+      .max(MAX_ITEMS, { message: `Keep it to ${MAX_ITEMS} items or fewer.` }),
+  })
+  .superRefine((a, ctx) => {
+    const seen = new Set<string>();
+    for (const [n, item] of a.items.entries()) {
+      const key = item.label.toLowerCase();
+      if (seen.has(key))
+        ctx.addIssue({
+          code: "custom",
+          path: ["items", n, "label"],
+          message: `Another item is labelled “${item.label}”: give each item its own label.`,
+        });
+      seen.add(key);
+    }
+  });
+export type AssessmentInput = z.infer<typeof assessmentInputSchema>;
+
+const column = requiredText(200, "the column");
+export const resultMappingSchema = z.discriminatedUnion("shape", [
+  z.object({
+    shape: z.literal("long"),
+    student: column,
+    item: column,
+    score: column.optional(),
+    response: column.optional(),
+  }),
+  z.object({
+    shape: z.literal("wide"),
+    student: column,
+    items: z.record(z.string(), requiredText(40, "an item")),
+  }),
+]);
+
+export const importModes = ["all_or_nothing", "good_rows_only"] as const;
+export const importOptionsSchema = z.object({
+  shape: z.enum(resultShapes, { message: "Choose long or wide." }),
+  mapping: resultMappingSchema,
+  mode: z
+    .enum(importModes, { message: "Choose all or nothing, or the good rows only." })
+    .default("all_or_nothing"),
+});
+export type ImportOptions = z.infer<typeof importOptionsSchema>;
