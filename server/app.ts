@@ -23,6 +23,7 @@ import { notificationRoutes } from "./features/notifications/routes.ts";
 import { outboxRoutes } from "./features/outbox/routes.ts";
 import { peopleRoutes } from "./features/people/routes.ts";
 import { protocolRoutes } from "./features/protocols/routes.ts";
+import { resultRoutes } from "./features/results/routes.ts";
 import { schoolRoutes } from "./features/schools/routes.ts";
 import { searchRoutes } from "./features/search/routes.ts";
 import { registerApiDocs } from "./http/api-docs.ts";
@@ -138,6 +139,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     goalRoutes,
     cycleRoutes,
     alignmentRoutes,
+    resultRoutes,
   ]) {
     await app.register(routes, deps);
   }

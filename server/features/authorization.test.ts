@@ -36,6 +36,7 @@ import { meetingSpecs } from "../test/authorization/meeting-specs.ts";
 import { afterMeetingSpecs } from "../test/authorization/minutes-specs.ts";
 import { notificationSpecs } from "../test/authorization/notification-specs.ts";
 import { districtLibrarySpecs } from "../test/authorization/protocol-specs.ts";
+import { resultSpecs } from "../test/authorization/result-specs.ts";
 import { searchSpecs } from "../test/authorization/search-specs.ts";
 import { createCommunity, createInvitation, createPerson, membershipOf, unique } from "../test/factories.ts";
 
@@ -569,6 +570,7 @@ const allSpecs = [
   ...goalSpecs,
   ...cycleSpecs,
   ...alignmentSpecs,
+  ...resultSpecs,
 ];
 
 function expectedOf(route: string, target: Target, actor: ActorKey): Outcome {

@@ -91,3 +91,22 @@ export const importOptionsSchema = z.object({
     .default("all_or_nothing"),
 });
 export type ImportOptions = z.infer<typeof importOptionsSchema>;
+
+export const assessmentItemSchema = z.object({
+  id: idSchema,
+  label: z.string(),
+  kind: z.enum(itemKinds),
+  standard: z.string(),
+  maxPoints: z.number(),
+  answerKey: z.string(),
+});
+export const assessmentSchema = z.object({
+  id: idSchema,
+  title: z.string(),
+  communityId: idSchema.nullable(),
+  communityName: z.string().nullable(),
+  givenOn: z.string().nullable(),
+  masteryPercent: z.number(),
+  items: z.array(assessmentItemSchema),
+});
+export type Assessment = z.infer<typeof assessmentSchema>;

@@ -25,21 +25,25 @@ async function accessTo(ctx: ServiceContext, communityId: string | null): Promis
     role: ResultsAccess["communityRole"];
     school_ids: string[];
     archived: boolean;
+    private: boolean;
   }>(sql`
     select (select m.role from memberships m where m.community_id = c.id and m.person_id = ${ctx.actor.id}
               and m.status = 'active') as role,
            array(select cs.school_id from community_schools cs where cs.community_id = c.id) as school_ids,
-           c.archived_at is not null as archived
+           c.archived_at is not null as archived, c.visibility = 'private' as private
       from communities c where c.id = ${communityId} and c.org_id = ${ctx.actor.orgId}`);
   const row = result.rows[0];
   if (!row) return null;
-  return {
+  const access: ResultsAccess = {
     actor: ctx.actor,
     communityId,
     communityRole: row.role,
     schoolIds: row.school_ids,
     archived: row.archived,
   };
+  // A private community the actor cannot see is answered as if it did not exist.
+  if (row.private && row.role === null && !canManageResults(access)) return null;
+  return access;
 }
 
 export async function createAssessment(ctx: ServiceContext, body: unknown) {
