@@ -110,3 +110,34 @@ export const assessmentSchema = z.object({
   items: z.array(assessmentItemSchema),
 });
 export type Assessment = z.infer<typeof assessmentSchema>;
+
+/** The largest results file accepted (a district's 1,000,000-row long file is ~30 MB). */
+export const MAX_RESULTS_FILE_BYTES = 512 * 1024 * 1024;
+
+const problemSchema = z.object({ line: z.number(), field: z.string(), message: z.string() });
+export const importReportSchema = z.object({
+  id: idSchema,
+  status: z.enum(["completed", "failed"]),
+  rowsRead: z.number(),
+  rowsImported: z.number(),
+  /** The first 200 problems by line; `moreProblems` counts the rest. */
+  problems: z.array(problemSchema),
+  moreProblems: z.number(),
+  fileSha256: z.string(),
+  fileBytes: z.number(),
+});
+export type ImportReport = z.infer<typeof importReportSchema>;
+
+export const resultImportSchema = z.object({
+  id: idSchema,
+  shape: z.enum(resultShapes),
+  status: z.string(),
+  fileName: z.string(),
+  fileSha256: z.string(),
+  fileBytes: z.number(),
+  rowsRead: z.number(),
+  rowsImported: z.number(),
+  problems: z.array(problemSchema),
+  createdAt: z.string(),
+});
+export const resultImportListSchema = z.object({ items: z.array(resultImportSchema) });

@@ -73,7 +73,7 @@ describe("assessments and imports through the service", () => {
       { name: "r.csv", stream: Readable.from([Buffer.from("ID,Q1,Q2\n7001,2,b\n")]), limitBytes: 10_000 },
     );
     expect(report).toMatchObject({ status: "completed", rowsImported: 2 });
-    expect((await listImports(coach, a.id)).map((i) => i.id)).toEqual([report.id]);
+    expect((await listImports(coach, a.id)).items.map((i) => i.id)).toEqual([report.id]);
     await deleteImport(coach, report.id);
     expect(await db.select().from(assessmentResults).where(eq(assessmentResults.assessmentId, a.id))).toEqual(
       [],

@@ -119,6 +119,11 @@ export async function readAssessment(ctx: ServiceContext, id: string) {
 }
 
 /** Streams a results file into the assessment (its own transaction: COPY needs its own connection). */
+/** Refuses before the file is read when the actor may not import into this assessment (404). */
+export async function checkMayImport(ctx: ServiceContext, assessmentId: string): Promise<void> {
+  await manageable(ctx, assessmentId);
+}
+
 export async function importFile(
   ctx: ServiceContext & { db: Db },
   assessmentId: string,
@@ -143,11 +148,26 @@ export async function importFile(
 
 export async function listImports(ctx: ServiceContext, assessmentId: string) {
   await manageable(ctx, assessmentId);
-  return ctx.db
+  const rows = await ctx.db
     .select()
     .from(resultImports)
     .where(and(eq(resultImports.assessmentId, assessmentId), eq(resultImports.orgId, ctx.actor.orgId)))
-    .orderBy(sql`${resultImports.createdAt} desc`);
+    .orderBy(sql`${resultImports.createdAt} desc`)
+    .limit(500);
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      shape: r.shape,
+      status: r.status,
+      fileName: r.fileName,
+      fileSha256: r.fileSha256,
+      fileBytes: r.fileBytes,
+      rowsRead: r.rowsRead,
+      rowsImported: r.rowsImported,
+      problems: r.problems,
+      createdAt: r.createdAt.toISOString(),
+    })),
+  };
 }
 
 /** Deleting an import removes every result it wrote (the foreign key cascades). */

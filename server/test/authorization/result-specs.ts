@@ -1,8 +1,20 @@
 import { eq } from "drizzle-orm";
-import { assessmentItems, assessments } from "../../db/schema/index.ts";
+import { assessmentItems, assessments, resultImports } from "../../db/schema/index.ts";
+import { multipart } from "../../features/artifacts/test-files.ts";
 import { newId } from "../../lib/ids.ts";
+import { PUBLIC_URL } from "../app.ts";
 import { unique } from "../factories.ts";
-import { type CommunityTarget, idOf, ids, type Runnable, shared, spec, type Target, t } from "./matrix.ts";
+import {
+  type Actor,
+  type CommunityTarget,
+  idOf,
+  ids,
+  type Runnable,
+  shared,
+  spec,
+  type Target,
+  t,
+} from "./matrix.ts";
 
 /*
  * Assessments (features/results/policy.ts): administrators, the leaders of the community's school and its
@@ -10,11 +22,20 @@ import { type CommunityTarget, idOf, ids, type Runnable, shared, spec, type Targ
  * the community, and told it does not exist (400 on communityId, 404 on an assessment) where they cannot.
  */
 
-type Fx = { communityId: string; title: string; assessmentId: string };
+/** `planted`: the assessment and import exist (not for `nonexistent`). */
+type Fx = { communityId: string; title: string; assessmentId: string; importId: string; planted: boolean };
 
 async function fixture(target: Target, withAssessment: boolean): Promise<Fx & { secret: string }> {
   const title = unique("Matrix assessment");
-  if (target === "nonexistent") return { communityId: newId(), title, assessmentId: newId(), secret: title };
+  if (target === "nonexistent")
+    return {
+      communityId: newId(),
+      title,
+      assessmentId: newId(),
+      importId: newId(),
+      planted: false,
+      secret: title,
+    };
   const community = shared[target as CommunityTarget];
   const assessmentId = newId();
   if (withAssessment) {
@@ -27,7 +48,59 @@ async function fixture(target: Target, withAssessment: boolean): Promise<Fx & { 
       .insert(assessmentItems)
       .values({ id: newId(), orgId, assessmentId, label: "Q1", position: 0, maxPoints: 1 });
   }
-  return { communityId: community.id, title, assessmentId, secret: title };
+  const importId = newId();
+  if (withAssessment) {
+    const orgId = target === "otherDistrict" ? ids.lakeside : ids.riverside;
+    const createdBy = target === "otherDistrict" ? ids.lakeFacilitator : idOf("fac");
+    await t.db.insert(resultImports).values({
+      id: importId,
+      orgId,
+      assessmentId,
+      shape: "long",
+      status: "completed",
+      fileSha256: "",
+      mapping: {},
+      createdBy,
+    });
+  }
+  return { communityId: community.id, title, assessmentId, importId, planted: withAssessment, secret: title };
+}
+
+const managers = `
+  target         adm  lOwn lOth fac  mem  par  obs  out  oAdm anon
+  visible        Y    Y    H    Y    H    H    H    H    H    A
+  private        Y    Y    H    Y    H    H    H    H    H    A
+  otherDistrict  H    H    H    H    H    H    H    H    Y    A
+  nonexistent    H    H    H    H    H    H    H    H    H    A`;
+
+const importsOf = async (fx: Fx) =>
+  t.db
+    .select({ id: resultImports.id })
+    .from(resultImports)
+    .where(eq(resultImports.assessmentId, fx.assessmentId));
+
+/** A results file whose student nobody has: the import is recorded, failed, with the problem. */
+async function postImport(a: Actor, fx: Fx) {
+  const options = {
+    shape: "long",
+    mapping: { shape: "long", student: "Student ID", item: "Item", score: "Score" },
+  };
+  const { body, contentType } = multipart([
+    { name: "options", content: JSON.stringify(options) },
+    {
+      name: "file",
+      filename: "results.csv",
+      content: "Student ID,Item,Score\nnobody-1,Q1,1\n",
+      type: "text/csv",
+    },
+  ]);
+  const response = await t.app.inject({
+    method: "POST",
+    url: `/api/v1/assessments/${fx.assessmentId}/imports`,
+    payload: body,
+    headers: { cookie: a.client.cookie, origin: PUBLIC_URL, "content-type": contentType },
+  });
+  return { status: response.statusCode, body: response.json(), headers: response.headers };
 }
 
 export const resultSpecs: Runnable[] = [
@@ -59,5 +132,25 @@ export const resultSpecs: Runnable[] = [
       nonexistent    H    H    H    H    H    H    H    H    H    A`,
     prepare: (target) => fixture(target, true),
     call: (a, fx) => a.client.get(`/api/v1/assessments/${fx.assessmentId}`),
+  }),
+  spec<Fx>({
+    routes: ["POST /api/v1/assessments/:id/imports"],
+    grid: managers,
+    prepare: (target) => fixture(target, true),
+    call: postImport,
+    changed: async (fx) => (await importsOf(fx)).length > 1,
+  }),
+  spec<Fx>({
+    routes: ["GET /api/v1/assessments/:id/imports"],
+    grid: managers,
+    prepare: (target) => fixture(target, true),
+    call: (a, fx) => a.client.get(`/api/v1/assessments/${fx.assessmentId}/imports`),
+  }),
+  spec<Fx>({
+    routes: ["DELETE /api/v1/result-imports/:id"],
+    grid: managers,
+    prepare: (target) => fixture(target, true),
+    call: (a, fx) => a.client.delete(`/api/v1/result-imports/${fx.importId}`),
+    changed: async (fx) => fx.planted && (await importsOf(fx)).length === 0,
   }),
 ];
