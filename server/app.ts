@@ -24,6 +24,7 @@ import { outboxRoutes } from "./features/outbox/routes.ts";
 import { peopleRoutes } from "./features/people/routes.ts";
 import { protocolRoutes } from "./features/protocols/routes.ts";
 import { resultRoutes } from "./features/results/routes.ts";
+import { rosterRoutes } from "./features/rosters/routes.ts";
 import { schoolRoutes } from "./features/schools/routes.ts";
 import { searchRoutes } from "./features/search/routes.ts";
 import { registerApiDocs } from "./http/api-docs.ts";
@@ -139,6 +140,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     goalRoutes,
     cycleRoutes,
     alignmentRoutes,
+    rosterRoutes,
     resultRoutes,
   ]) {
     await app.register(routes, deps);

@@ -37,6 +37,7 @@ import { afterMeetingSpecs } from "../test/authorization/minutes-specs.ts";
 import { notificationSpecs } from "../test/authorization/notification-specs.ts";
 import { districtLibrarySpecs } from "../test/authorization/protocol-specs.ts";
 import { resultSpecs } from "../test/authorization/result-specs.ts";
+import { rosterSpecs } from "../test/authorization/roster-specs.ts";
 import { searchSpecs } from "../test/authorization/search-specs.ts";
 import { createCommunity, createInvitation, createPerson, membershipOf, unique } from "../test/factories.ts";
 
@@ -570,6 +571,7 @@ const allSpecs = [
   ...goalSpecs,
   ...cycleSpecs,
   ...alignmentSpecs,
+  ...rosterSpecs,
   ...resultSpecs,
 ];
 

@@ -33,10 +33,7 @@ async function sha256(path: string): Promise<string> {
   return hash.digest("hex");
 }
 
-export async function importRoster(
-  ctx: ServiceContext & { db: Db },
-  upload: RosterUpload,
-): Promise<RosterImportRow> {
+export async function importRoster(ctx: ServiceContext, upload: RosterUpload): Promise<RosterImportRow> {
   requireAdmin(ctx);
   const zip = await openRosterZip(upload.path, upload.size).catch((error) => {
     throw error instanceof RefusedRoster ? invalid("file", error.message) : error;
@@ -87,7 +84,8 @@ export async function importRoster(
         .returning();
       return row as RosterImportRow;
     }
-    return await ctx.db.transaction(async (tx) => {
+    // Inside a caller's transaction (the route's Idempotency-Key) this nests as a savepoint.
+    return await (ctx.db as Db).transaction(async (tx) => {
       await tx.insert(rosterImports).values({ ...base, fileSha256 });
       const counts = await writeRoster(tx, ctx.actor.orgId, id, zip, plan);
       const [row] = await tx
