@@ -25,6 +25,7 @@ import { Route as InvitationsTokenRouteImport } from './routes/invitations.$toke
 import { Route as AuthedAdminAuditRouteImport } from './routes/_authed/admin/audit'
 import { Route as AuthedAdminOutboxRouteImport } from './routes/_authed/admin/outbox'
 import { Route as AuthedAdminPeopleRouteImport } from './routes/_authed/admin/people'
+import { Route as AuthedAdminRostersRouteImport } from './routes/_authed/admin/rosters'
 import { Route as AuthedAdminSchoolsRouteImport } from './routes/_authed/admin/schools'
 import { Route as AuthedArtifactsArtifactIdRouteImport } from './routes/_authed/artifacts/$artifactId'
 import { Route as AuthedCommunitiesIndexRouteImport } from './routes/_authed/communities/index'
@@ -129,6 +130,11 @@ const AuthedAdminOutboxRoute = AuthedAdminOutboxRouteImport.update({
 const AuthedAdminPeopleRoute = AuthedAdminPeopleRouteImport.update({
   id: '/admin/people',
   path: '/admin/people',
+  getParentRoute: () => AuthedRoute,
+} as any)
+const AuthedAdminRostersRoute = AuthedAdminRostersRouteImport.update({
+  id: '/admin/rosters',
+  path: '/admin/rosters',
   getParentRoute: () => AuthedRoute,
 } as any)
 const AuthedAdminSchoolsRoute = AuthedAdminSchoolsRouteImport.update({
@@ -295,6 +301,7 @@ export interface FileRoutesByFullPath {
   '/admin/audit': typeof AuthedAdminAuditRoute
   '/admin/outbox': typeof AuthedAdminOutboxRoute
   '/admin/people': typeof AuthedAdminPeopleRoute
+  '/admin/rosters': typeof AuthedAdminRostersRoute
   '/admin/schools': typeof AuthedAdminSchoolsRoute
   '/artifacts/$artifactId': typeof AuthedArtifactsArtifactIdRoute
   '/communities/new': typeof AuthedCommunitiesNewRoute
@@ -338,6 +345,7 @@ export interface FileRoutesByTo {
   '/admin/audit': typeof AuthedAdminAuditRoute
   '/admin/outbox': typeof AuthedAdminOutboxRoute
   '/admin/people': typeof AuthedAdminPeopleRoute
+  '/admin/rosters': typeof AuthedAdminRostersRoute
   '/admin/schools': typeof AuthedAdminSchoolsRoute
   '/artifacts/$artifactId': typeof AuthedArtifactsArtifactIdRoute
   '/communities/new': typeof AuthedCommunitiesNewRoute
@@ -383,6 +391,7 @@ export interface FileRoutesById {
   '/_authed/admin/audit': typeof AuthedAdminAuditRoute
   '/_authed/admin/outbox': typeof AuthedAdminOutboxRoute
   '/_authed/admin/people': typeof AuthedAdminPeopleRoute
+  '/_authed/admin/rosters': typeof AuthedAdminRostersRoute
   '/_authed/admin/schools': typeof AuthedAdminSchoolsRoute
   '/_authed/artifacts/$artifactId': typeof AuthedArtifactsArtifactIdRoute
   '/_authed/communities/new': typeof AuthedCommunitiesNewRoute
@@ -428,6 +437,7 @@ export interface FileRouteTypes {
     | '/admin/audit'
     | '/admin/outbox'
     | '/admin/people'
+    | '/admin/rosters'
     | '/admin/schools'
     | '/artifacts/$artifactId'
     | '/communities/new'
@@ -471,6 +481,7 @@ export interface FileRouteTypes {
     | '/admin/audit'
     | '/admin/outbox'
     | '/admin/people'
+    | '/admin/rosters'
     | '/admin/schools'
     | '/artifacts/$artifactId'
     | '/communities/new'
@@ -515,6 +526,7 @@ export interface FileRouteTypes {
     | '/_authed/admin/audit'
     | '/_authed/admin/outbox'
     | '/_authed/admin/people'
+    | '/_authed/admin/rosters'
     | '/_authed/admin/schools'
     | '/_authed/artifacts/$artifactId'
     | '/_authed/communities/new'
@@ -663,6 +675,13 @@ declare module '@tanstack/react-router' {
       path: '/admin/people'
       fullPath: '/admin/people'
       preLoaderRoute: typeof AuthedAdminPeopleRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/_authed/admin/rosters': {
+      id: '/_authed/admin/rosters'
+      path: '/admin/rosters'
+      fullPath: '/admin/rosters'
+      preLoaderRoute: typeof AuthedAdminRostersRouteImport
       parentRoute: typeof AuthedRoute
     }
     '/_authed/admin/schools': {
@@ -862,6 +881,7 @@ interface AuthedRouteChildren {
   AuthedAdminAuditRoute: typeof AuthedAdminAuditRoute
   AuthedAdminOutboxRoute: typeof AuthedAdminOutboxRoute
   AuthedAdminPeopleRoute: typeof AuthedAdminPeopleRoute
+  AuthedAdminRostersRoute: typeof AuthedAdminRostersRoute
   AuthedAdminSchoolsRoute: typeof AuthedAdminSchoolsRoute
   AuthedArtifactsArtifactIdRoute: typeof AuthedArtifactsArtifactIdRoute
   AuthedCommunitiesNewRoute: typeof AuthedCommunitiesNewRoute
@@ -902,6 +922,7 @@ const AuthedRouteChildren: AuthedRouteChildren = {
   AuthedAdminAuditRoute: AuthedAdminAuditRoute,
   AuthedAdminOutboxRoute: AuthedAdminOutboxRoute,
   AuthedAdminPeopleRoute: AuthedAdminPeopleRoute,
+  AuthedAdminRostersRoute: AuthedAdminRostersRoute,
   AuthedAdminSchoolsRoute: AuthedAdminSchoolsRoute,
   AuthedArtifactsArtifactIdRoute: AuthedArtifactsArtifactIdRoute,
   AuthedCommunitiesNewRoute: AuthedCommunitiesNewRoute,

@@ -15,6 +15,7 @@ import { meetingsEn } from "./en/meetings.ts";
 import { minutesEn } from "./en/minutes.ts";
 import { notificationsEn } from "./en/notifications.ts";
 import { protocolsEn } from "./en/protocols.ts";
+import { rostersEn } from "./en/rosters.ts";
 import { searchEn } from "./en/search.ts";
 
 export const en = {
@@ -32,6 +33,7 @@ export const en = {
   ...goalsEn,
   ...cyclesEn,
   ...alignmentEn,
+  ...rostersEn,
   app: {
     name: "Lamplight",
     documentTitle: "{{page}} · Lamplight",
@@ -51,6 +53,7 @@ export const en = {
     schools: "Schools",
     audit: "Audit log",
     outbox: "Outbox",
+    rosters: "Rosters",
     profile: "Profile",
     signOut: "Sign out",
   },

@@ -81,6 +81,7 @@ function MainNavigation({ me }: { me: Me }) {
   if (access.schools) items.push({ to: "/admin/schools", label: t("nav.schools") });
   if (access.audit) items.push({ to: "/admin/audit", label: t("nav.audit") });
   if (access.outbox) items.push({ to: "/admin/outbox", label: t("nav.outbox") });
+  if (me.can.manageOrganization) items.push({ to: "/admin/rosters", label: t("nav.rosters") });
   items.push({ to: "/profile", label: t("nav.profile") });
 
   return (
