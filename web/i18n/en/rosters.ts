@@ -22,6 +22,38 @@ export const rostersEn = {
     reportTitle: "Import report",
     status: { validating: "Checking", failed: "Not imported", completed: "Imported", deleted: "Deleted" },
     kindName: { bulk: "Bulk", delta: "Delta" },
+    counts: {
+      schools: { matched: "Schools matched", linked: "Schools linked to their roster id" },
+      teachers: {
+        matched: "Teachers matched to people by email",
+        unmatched: "Teachers with no Lamplight account yet (kept by email)",
+      },
+      academicSessions: {
+        created: "Academic sessions created",
+        updated: "Academic sessions updated",
+        deactivated: "Academic sessions made inactive",
+      },
+      courses: {
+        created: "Courses created",
+        updated: "Courses updated",
+        deactivated: "Courses made inactive",
+      },
+      classes: {
+        created: "Classes created",
+        updated: "Classes updated",
+        deactivated: "Classes made inactive",
+      },
+      students: {
+        created: "Students created",
+        updated: "Students updated",
+        deactivated: "Students made inactive",
+      },
+      enrollments: {
+        created: "Enrollments created",
+        updated: "Enrollments updated",
+        deactivated: "Enrollments made inactive",
+      },
+    },
     countsTitle: "What changed",
     countsCaption: "Rows created, updated and made inactive, by file",
     what: "What",

@@ -142,7 +142,7 @@ function Report({ report }: { report: RosterImport }) {
           <tbody>
             {counts.map(([key, n]) => (
               <tr key={key}>
-                <th scope="row">{key}</th>
+                <th scope="row">{t(`rosters.counts.${key}`, { defaultValue: key })}</th>
                 <td>{n}</td>
               </tr>
             ))}
