@@ -163,6 +163,27 @@ describe("bad files: a clear report, nothing written", () => {
       },
     ],
     [
+      "a term whose school year is in neither the zip nor Lamplight",
+      () =>
+        change("pm", (r) => {
+          r.academicSessions?.push({
+            sourcedId: "pm-t1",
+            status: "active",
+            title: "Fall",
+            type: "term",
+            startDate: "2026-08-15",
+            endDate: "2026-12-20",
+            parentSourcedId: "no-such-year",
+          });
+        }),
+      {
+        file: "academicSessions.csv",
+        line: 3,
+        field: "parentSourcedId",
+        message: /"no-such-year" is not an academic session/,
+      },
+    ],
+    [
       "an unknown role",
       () =>
         change("ro", (r) => {

@@ -113,6 +113,43 @@ describe("bulk and delta imports", () => {
     expect(classes.rows[0]?.active).toBe(true);
   });
 
+  it("links a term to its school year, which may come after it in the file", async () => {
+    const stamp = "2026-09-01T00:00:00Z";
+    const zip = oneRosterZip(
+      {
+        academicSessions: [
+          {
+            sourcedId: "m-fall",
+            status: "active",
+            dateLastModified: stamp,
+            title: "Fall",
+            type: "term",
+            startDate: "2026-08-15",
+            endDate: "2026-12-20",
+            parentSourcedId: "m-y2",
+          },
+          {
+            sourcedId: "m-y2",
+            status: "active",
+            dateLastModified: stamp,
+            title: "2027-28",
+            type: "schoolYear",
+            startDate: "2027-08-15",
+            endDate: "2028-06-15",
+          },
+        ],
+      },
+      "delta",
+    );
+    const report = await importBuffer(t.db, admin, zip, "delta");
+    expect(report.problems).toEqual([]);
+    const linked = await t.db.execute<{
+      parent: string;
+    }>(sql`select p.sourced_id as parent from academic_sessions a
+      join academic_sessions p on p.id = a.parent_id where a.sourced_id = 'm-fall'`);
+    expect(linked.rows[0]?.parent).toBe("m-y2");
+  });
+
   it("refuses a delta file started as bulk, naming the manifest line", async () => {
     const report = await importBuffer(t.db, admin, oneRosterZip({ users: [] }, "delta"), "bulk");
     expect(report.status).toBe("failed");

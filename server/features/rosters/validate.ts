@@ -81,6 +81,7 @@ export async function validateRoster(
       if (value && !ok)
         problems.add(name, line, field, `"${value}" is not ${what} in this zip or already in Lamplight.`);
     };
+    const parents: [number, string][] = [];
     for await (const { line, row } of readRows(await zip.open(name), file, problems)) {
       let bad = false;
       for (const column of COLUMNS[file]) {
@@ -118,6 +119,8 @@ export async function validateRoster(
         }
         case "academicSessions":
           known.academicSessions.add(id);
+          // A parent (the school year of a term) may come later in the file: checked after it.
+          if (row.parentSourcedId) parents.push([line, row.parentSourcedId]);
           if (row.startDate && row.endDate && row.endDate < row.startDate)
             problems.add(name, line, "endDate", "is before startDate.");
           break;
@@ -193,6 +196,25 @@ export async function validateRoster(
         }
       }
     }
+    if (file === "academicSessions")
+      checkParents(parents, known.academicSessions, existing.academicSessions, problems);
   }
   return plan;
+}
+
+/** Parents are the file's own sessions or the district's. */
+function checkParents(
+  parents: [number, string][],
+  known: Set<string>,
+  existing: Set<string>,
+  problems: Problems,
+) {
+  for (const [line, parent] of parents)
+    if (!known.has(parent) && !existing.has(parent))
+      problems.add(
+        "academicSessions.csv",
+        line,
+        "parentSourcedId",
+        `"${parent}" is not an academic session in this zip or already in Lamplight.`,
+      );
 }

@@ -72,6 +72,7 @@ export async function writeRoster(
     if (!mode) continue;
     let batch: Record<string, unknown>[] = [];
     let gone: string[] = [];
+    const parents: [string, string][] = [];
     const flush = async () => {
       if (mode === "bulk" && batch.length)
         await db.execute(
@@ -104,12 +105,14 @@ export async function writeRoster(
           teachers.set(id, { personId: null, email: (row.email ?? "").toLowerCase() });
         if (role === "student") batch.push(studentRow(row, schools));
       } else {
+        if (file === "academicSessions" && row.parentSourcedId) parents.push([id, row.parentSourcedId]);
         const r = toRow(file, row, m);
         if (r) batch.push(r);
       }
       if (batch.length + gone.length >= BATCH) await flush();
     }
     await flush();
+    if (parents.length) await linkParents(db, orgId, parents);
     if (file === "users") await matchTeachers(db, orgId, teachers, add);
     if (mode === "bulk") {
       const notSeen = sql`not exists (select 1 from roster_seen rs where rs.file = ${file} and rs.sourced_id = x.sourced_id)`;
@@ -135,6 +138,14 @@ async function deactivate(
       : await db.execute(sql`update ${sql.raw(TABLES[file as keyof typeof TABLES])} x set active = false, updated_at = now()
           where x.org_id = ${orgId} and x.active and ${where}`);
   return r.rowCount ?? 0;
+}
+
+/** A session's parent (a term's school year), once every session of the file is written. */
+async function linkParents(db: Executor, orgId: string, pairs: [string, string][]) {
+  await db.execute(sql`update academic_sessions a set parent_id = p.id, updated_at = now()
+    from jsonb_to_recordset(${JSON.stringify(pairs.map(([s, parent]) => ({ s, parent })))}::jsonb) as r(s text, parent text)
+    join academic_sessions p on p.org_id = ${orgId} and p.sourced_id = r.parent
+    where a.org_id = ${orgId} and a.sourced_id = r.s and a.parent_id is distinct from p.id`);
 }
 
 async function matchTeachers(
