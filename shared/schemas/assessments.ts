@@ -141,3 +141,14 @@ export const resultImportSchema = z.object({
   createdAt: z.string(),
 });
 export const resultImportListSchema = z.object({ items: z.array(resultImportSchema) });
+
+export const importPreviewSchema = z.object({
+  delimiter: z.enum([",", ";", "\t"]),
+  header: z.array(z.string()),
+  /** The first 20 data rows as parsed. */
+  rows: z.array(z.array(z.string())),
+  headerSignature: z.string(),
+  /** The mapping this person used last for this header, or a suggestion from the items. */
+  mapping: resultMappingSchema,
+  remembered: z.boolean(),
+});

@@ -94,3 +94,30 @@ describe("importing results through the API", () => {
     expect(rows[0].n).toBe(0);
   });
 });
+
+describe("previewing a results file", () => {
+  it("shows the delimiter, header and first 20 rows, then offers the mapping used last for this header", async () => {
+    const client = await t.as(COACH);
+    const rows = Array.from({ length: 30 }, (_, n) => `500${(n % 2) + 1};Q1;${n % 3};`).join("\n");
+    const { body, contentType } = multipart([
+      {
+        name: "file",
+        filename: "r.csv",
+        content: `Student ID;Item;Score;Response\n${rows}\n`,
+        type: "text/csv",
+      },
+    ]);
+    const response = await t.app.inject({
+      method: "POST",
+      url: `/api/v1/assessments/${assessmentId}/imports/preview`,
+      payload: body,
+      headers: { cookie: client.cookie, origin: PUBLIC_URL, "content-type": contentType },
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const preview = response.json();
+    expect(preview).toMatchObject({ delimiter: ";", header: ["Student ID", "Item", "Score", "Response"] });
+    expect(preview.rows).toHaveLength(20);
+    // The earlier imports of this person used this header: their mapping is offered again.
+    expect(preview).toMatchObject({ remembered: true, mapping: long });
+  });
+});

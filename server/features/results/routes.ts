@@ -5,6 +5,7 @@ import {
   assessmentSchema,
   type ImportOptions,
   importOptionsSchema,
+  importPreviewSchema,
   importReportSchema,
   MAX_RESULTS_FILE_BYTES,
   resultImportListSchema,
@@ -15,6 +16,7 @@ import { invalid } from "../../http/errors.ts";
 import { sendCreated } from "../../http/idempotency.ts";
 import { parseInput } from "../artifacts/service.ts";
 import type { ImportReport } from "./import.ts";
+import { previewFile } from "./preview.ts";
 import {
   checkMayImport,
   createAssessment,
@@ -48,6 +50,28 @@ export const resultRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
     "/api/v1/assessments/:id",
     { schema: { tags, params, response: { 200: assessmentSchema } } },
     async (request) => readAssessment(await contextOf(request, deps), request.params.id),
+  );
+
+  app.post(
+    "/api/v1/assessments/:id/imports/preview",
+    {
+      schema: {
+        tags,
+        params,
+        consumes: ["multipart/form-data"],
+        description: "multipart/form-data: a `file` part (the CSV); only its start is read.",
+        response: { 200: importPreviewSchema },
+      },
+    },
+    async (request) => {
+      const ctx = await contextOf(request, deps);
+      const items = await checkMayImport(ctx, request.params.id);
+      const file = request.isMultipart()
+        ? await request.file({ limits: { fileSize: MAX_RESULTS_FILE_BYTES + 1 } })
+        : undefined;
+      if (!file) throw invalid("file", "Attach the results file (CSV).");
+      return previewFile(ctx, items, file.file, MAX_RESULTS_FILE_BYTES);
+    },
   );
 
   app.post(

@@ -120,8 +120,8 @@ export async function readAssessment(ctx: ServiceContext, id: string) {
 
 /** Streams a results file into the assessment (its own transaction: COPY needs its own connection). */
 /** Refuses before the file is read when the actor may not import into this assessment (404). */
-export async function checkMayImport(ctx: ServiceContext, assessmentId: string): Promise<void> {
-  await manageable(ctx, assessmentId);
+export async function checkMayImport(ctx: ServiceContext, assessmentId: string) {
+  return (await manageable(ctx, assessmentId)).items;
 }
 
 export async function importFile(

@@ -141,6 +141,28 @@ export const resultSpecs: Runnable[] = [
     changed: async (fx) => (await importsOf(fx)).length > 1,
   }),
   spec<Fx>({
+    routes: ["POST /api/v1/assessments/:id/imports/preview"],
+    grid: managers,
+    prepare: (target) => fixture(target, true),
+    call: async (a, fx) => {
+      const { body, contentType } = multipart([
+        {
+          name: "file",
+          filename: "results.csv",
+          content: "Student ID,Item,Score\nS1,Q1,1\n",
+          type: "text/csv",
+        },
+      ]);
+      const response = await t.app.inject({
+        method: "POST",
+        url: `/api/v1/assessments/${fx.assessmentId}/imports/preview`,
+        payload: body,
+        headers: { cookie: a.client.cookie, origin: PUBLIC_URL, "content-type": contentType },
+      });
+      return { status: response.statusCode, body: response.json(), headers: response.headers };
+    },
+  }),
+  spec<Fx>({
     routes: ["GET /api/v1/assessments/:id/imports"],
     grid: managers,
     prepare: (target) => fixture(target, true),
