@@ -1,10 +1,4 @@
-// Benchmark (issue 5): the leaders' dashboard and the alignment map for a district of 40 schools, 400
-// communities, 2,000 goals and 1,000 cycles, under 50 concurrent leaders (a school leader of each school,
-// who opens their schools' dashboard and their school's map, and 10 administrators, who open the whole
-// district's), each against a bare Fastify route answering the same JSON from memory, in the same run.
-import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
-import { rm } from "node:fs/promises";
 import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
@@ -17,7 +11,7 @@ import {
   seedGoalsDistrict,
 } from "./goals-data.ts";
 import { type LoadResult, load, printTable } from "./load.ts";
-import { startProcess, stopProcess } from "./processes.ts";
+import { startBenchLamplight, startProcess, stopProcess } from "./processes.ts";
 
 const APP_PORT = 3230;
 const BARE_PORT = 3231;
@@ -92,30 +86,15 @@ const dashboardPath = () => "/api/v1/improvement-dashboard";
 const mapPath = (l: Signed) => `/api/v1/alignment-map${l.schoolId ? `?schoolId=${l.schoolId}` : ""}`;
 
 export async function goalsBenchmark() {
-  const dataDir = path.resolve(".test-data/bench-goals");
-  await rm(dataDir, { recursive: true, force: true });
-  const databaseUrl = `postgres://lamplight:lamplight@127.0.0.1:${PG_PORT}/lamplight`;
-  const app = await startProcess(
-    ["server/main.ts", "start"],
+  const { app, dataDir, databaseUrl } = await startBenchLamplight(
+    "bench-goals",
+    { app: APP_PORT, pg: PG_PORT },
     {
-      PORT: String(APP_PORT),
-      DATA_DIR: dataDir,
-      DATABASE_URL: "",
-      EMBEDDED_PG_PORT: String(PG_PORT),
-      PUBLIC_URL: `http://127.0.0.1:${APP_PORT}`,
-      NODE_ENV: "production",
-      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "warn",
       SIGN_IN_RATE_LIMIT: "100000",
     },
-    `http://127.0.0.1:${APP_PORT}/healthz`,
   );
   const bares: Awaited<ReturnType<typeof startProcess>>[] = [];
   try {
-    const seeded = spawnSync(process.execPath, ["server/main.ts", "seed", "--demo"], {
-      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: databaseUrl, NODE_ENV: "production" },
-      stdio: "inherit",
-    });
-    if (seeded.status !== 0) throw new Error("seeding the demo failed");
     const client = new pg.Client({ connectionString: databaseUrl });
     client.on("error", () => {}); // the database stops with the app at the end
     await client.connect();

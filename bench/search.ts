@@ -1,14 +1,9 @@
-// Benchmark (issue 4): search with 100,000 work samples and 100,000 posts seeded, 200 varied queries by a
-// member of 5 communities through the real GET /api/v1/search, against the same queries without
-// permission filtering (the search service's SQL with the read rules left out), measured in the same run.
-import { rm } from "node:fs/promises";
-import path from "node:path";
 import pg from "pg";
 import { connect } from "../server/db/client.ts";
 import { explainSearch, search } from "../server/features/search/service.ts";
 import type { Actor } from "../server/http/auth/plugin.ts";
 import { searchQuerySchema } from "../shared/schemas/search.ts";
-import { startProcess, stopProcess } from "./processes.ts";
+import { startBenchLamplight, stopProcess } from "./processes.ts";
 import { queries, seedBulk, subjects, words } from "./search-data.ts";
 
 const APP_PORT = 3210;
@@ -103,31 +98,15 @@ async function signIn(base: string): Promise<string> {
 const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
 
 export async function searchBenchmark() {
-  const dataDir = path.resolve(".test-data/bench-search");
-  await rm(dataDir, { recursive: true, force: true });
-  const databaseUrl = `postgres://lamplight:lamplight@127.0.0.1:${PG_PORT}/lamplight`;
-  const app = await startProcess(
-    ["server/main.ts", "start"],
+  const { app, databaseUrl } = await startBenchLamplight(
+    "bench-search",
+    { app: APP_PORT, pg: PG_PORT },
     {
-      PORT: String(APP_PORT),
-      DATA_DIR: dataDir,
-      DATABASE_URL: "",
-      EMBEDDED_PG_PORT: String(PG_PORT),
-      PUBLIC_URL: `http://127.0.0.1:${APP_PORT}`,
-      NODE_ENV: "production",
-      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "warn",
       LAMPLIGHT_SEARCHES_PER_MINUTE: "1000000",
     },
-    `http://127.0.0.1:${APP_PORT}/healthz`,
   );
   const db = connect(databaseUrl, 2);
   try {
-    const { spawnSync } = await import("node:child_process");
-    const seeded = spawnSync(process.execPath, ["server/main.ts", "seed", "--demo"], {
-      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: databaseUrl, NODE_ENV: "production" },
-      stdio: "inherit",
-    });
-    if (seeded.status !== 0) throw new Error("seeding the demo failed");
     const client = new pg.Client({ connectionString: databaseUrl });
     client.on("error", () => {}); // the database stops with the app at the end
     await client.connect();
