@@ -42,6 +42,10 @@ export const assessments = pgTable(
     title: text("title").notNull(),
     givenOn: date("given_on"),
     masteryPercent: doublePrecision("mastery_percent").notNull().default(80),
+    /** When results were last written or removed; analysis rebuilds its aggregates when it is newer. */
+    resultsChangedAt: timestamp("results_changed_at", { withTimezone: true }).notNull().defaultNow(),
+    /** When assessment_standard_scores was last rebuilt for it (null: never). */
+    aggregatedAt: timestamp("aggregated_at", { withTimezone: true }),
     createdBy: uuid("created_by")
       .notNull()
       .references(() => people.id),
@@ -165,6 +169,8 @@ export const studentGroups = pgTable(
     standard: text("standard").notNull().default(""),
     purpose: text("purpose", { enum: groupPurposes }).notNull(),
     title: text("title").notNull(),
+    /** Optimistic concurrency: an adjustment of a stale group is a 409. */
+    version: integer("version").notNull().default(1),
     createdBy: uuid("created_by")
       .notNull()
       .references(() => people.id),

@@ -7,6 +7,7 @@ export * from "./organizations.ts";
 export * from "./people.ts";
 export * from "./protocols.ts";
 export * from "./records.ts";
+export * from "./student-data.ts";
 export * from "./students.ts";
 export * from "./talk.ts";
 export * from "./work.ts";

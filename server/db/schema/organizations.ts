@@ -1,13 +1,19 @@
 import { sql } from "drizzle-orm";
-import { index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 /** The tenant: a district, a charter network or a state network. */
-export const organizations = pgTable("organizations", {
-  id: uuid("id").primaryKey(),
-  name: text("name").notNull(),
-  slug: text("slug").notNull().unique(),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-});
+export const organizations = pgTable(
+  "organizations",
+  {
+    id: uuid("id").primaryKey(),
+    name: text("name").notNull(),
+    slug: text("slug").notNull().unique(),
+    /** Aggregates of student data shown to people without a roster relationship hide smaller groups. */
+    studentGroupMinimum: integer("student_group_minimum").notNull().default(10),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check("organizations_group_minimum", sql`${t.studentGroupMinimum} between 1 and 100`)],
+);
 
 export const schools = pgTable(
   "schools",
