@@ -58,6 +58,7 @@ CREATE TABLE "roster_staff" (
 ALTER TABLE "assessments" ADD COLUMN "results_changed_at" timestamp with time zone DEFAULT now() NOT NULL;--> statement-breakpoint
 ALTER TABLE "assessments" ADD COLUMN "aggregated_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "student_groups" ADD COLUMN "version" integer DEFAULT 1 NOT NULL;--> statement-breakpoint
+ALTER TABLE "communities" ADD COLUMN "share_results_by_teacher" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "organizations" ADD COLUMN "student_group_minimum" integer DEFAULT 10 NOT NULL;--> statement-breakpoint
 ALTER TABLE "assessment_standard_scores" ADD CONSTRAINT "assessment_standard_scores_org_id_organizations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "assessment_standard_scores" ADD CONSTRAINT "assessment_standard_scores_assessment_id_assessments_id_fk" FOREIGN KEY ("assessment_id") REFERENCES "public"."assessments"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

@@ -36,6 +36,8 @@ export const communities = pgTable(
     visibility: text("visibility", { enum: visibilities }).notNull().default("private"),
     /** Members may give feedback on artifacts without their name. */
     anonymousFeedback: boolean("anonymous_feedback").notNull().default(false),
+    /** The team's norms share student results by teacher (analysis then shows a by-teacher view). */
+    shareResultsByTeacher: boolean("share_results_by_teacher").notNull().default(false),
     createdBy: uuid("created_by").references(() => people.id),
     archivedAt: timestamp("archived_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

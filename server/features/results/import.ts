@@ -120,6 +120,9 @@ async function run(client: pg.PoolClient, r: ImportRequest): Promise<ImportRepor
     ],
   );
   await remember(client, r, rows.header);
+  // Analysis rebuilds its pre-aggregated scores when results changed after it last built them.
+  if (imported > 0)
+    await client.query("update assessments set results_changed_at = now() where id = $1", [r.assessmentId]);
   return report;
 }
 

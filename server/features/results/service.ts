@@ -180,5 +180,11 @@ export async function deleteImport(ctx: ServiceContext, importId: string): Promi
   await manageable(ctx, row.assessmentId).catch(() => {
     throw notFound("This import");
   });
-  await ctx.db.delete(resultImports).where(eq(resultImports.id, importId));
+  await ctx.db.transaction(async (tx) => {
+    await tx.delete(resultImports).where(eq(resultImports.id, importId));
+    await tx
+      .update(assessments)
+      .set({ resultsChangedAt: sql`now()` })
+      .where(eq(assessments.id, row.assessmentId));
+  });
 }
