@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { cycleStages } from "../../../shared/schemas/goal-enums.ts";
 import type { ServiceContext } from "../../lib/context.ts";
+import { csvCell } from "../../lib/csv.ts";
 import { readCycle } from "./service.ts";
 
 /** The stages' names as the report prints them (the web has its own catalogue; this file is English). */
@@ -13,16 +14,6 @@ const stageNames: Record<(typeof cycleStages)[number], string> = {
   evaluate_results: "Evaluate results",
   decide: "Decide",
 };
-
-/**
- * A spreadsheet cell: quoted, and text a spreadsheet would run as a formula (= + - @, a tab or a carriage
- * return first) gets a leading apostrophe so it stays text.
- */
-export function csvCell(value: unknown): string {
-  let text = value === null || value === undefined ? "" : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return `"${text.replace(/"/g, '""')}"`;
-}
 
 const dateIn = (iso: string | null, timeZone: string) =>
   iso ? new Intl.DateTimeFormat("en-CA", { timeZone, dateStyle: "short" }).format(new Date(iso)) : "";
