@@ -4,6 +4,7 @@
  * Plurals use i18next suffixes (_one, _other); {{name}} is interpolation.
  */
 import { alignmentEn } from "./en/alignment.ts";
+import { analysisEn } from "./en/analysis.ts";
 import { artifactsEn } from "./en/artifacts.ts";
 import { cyclesEn } from "./en/cycles.ts";
 import { discussionsEn } from "./en/discussions.ts";
@@ -34,6 +35,7 @@ export const en = {
   ...cyclesEn,
   ...alignmentEn,
   ...rostersEn,
+  ...analysisEn,
   app: {
     name: "Lamplight",
     documentTitle: "{{page}} · Lamplight",
