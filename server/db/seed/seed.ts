@@ -17,6 +17,7 @@ import { seedDemoArtifacts } from "./demo-artifacts.ts";
 import { DEMO_PASSWORD, type DemoDistrict, lakeside, riverside } from "./demo-data.ts";
 import { seedDemoGoals } from "./demo-goals.ts";
 import { seedDemoMeetings } from "./demo-meetings.ts";
+import { seedDemoStudents } from "./demo-students.ts";
 
 /** True when no organization exists yet (a fresh installation). */
 export async function isEmpty(db: Db): Promise<boolean> {
@@ -47,6 +48,8 @@ export async function seedDemo(db: Db, store?: ObjectStore): Promise<string[]> {
   if (store) {
     await seedDemoArtifacts(db, store);
     await seedDemoGoals(db);
+    // Student data stays out of the template too: the tests make the rosters they count.
+    await seedDemoStudents(db);
   }
   return created;
 }
