@@ -5,6 +5,7 @@ import { validatorCompiler } from "fastify-type-provider-zod";
 import type { Db } from "./db/client.ts";
 import { actionItemRoutes } from "./features/action-items/routes.ts";
 import { alignmentRoutes } from "./features/alignment/routes.ts";
+import { analysisRoutes } from "./features/analysis/routes.ts";
 import { artifactRoutes } from "./features/artifacts/routes.ts";
 import { attendanceRoutes } from "./features/attendance/routes.ts";
 import { auditRoutes } from "./features/audit/routes.ts";
@@ -15,6 +16,7 @@ import { discussionRoutes } from "./features/discussions/routes.ts";
 import { exemplarRoutes } from "./features/exemplars/routes.ts";
 import { feedbackRoutes } from "./features/feedback/routes.ts";
 import { goalRoutes } from "./features/goals/routes.ts";
+import { groupRoutes } from "./features/groups/routes.ts";
 import { homeRoutes } from "./features/home/routes.ts";
 import { invitationRoutes } from "./features/invitations/routes.ts";
 import { meetingRoutes } from "./features/meetings/routes.ts";
@@ -142,6 +144,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     alignmentRoutes,
     rosterRoutes,
     resultRoutes,
+    analysisRoutes,
+    groupRoutes,
   ]) {
     await app.register(routes, deps);
   }

@@ -11,6 +11,7 @@ import { discussionSpecs } from "../test/authorization/discussion-specs.ts";
 import { exemplarSpecs } from "../test/authorization/exemplar-specs.ts";
 import { feedbackSpecs } from "../test/authorization/feedback-specs.ts";
 import { goalSpecs } from "../test/authorization/goal-specs.ts";
+import { groupSpecs } from "../test/authorization/groups-specs.ts";
 import {
   type Actor,
   type ActorKey,
@@ -573,6 +574,7 @@ const allSpecs = [
   ...alignmentSpecs,
   ...rosterSpecs,
   ...resultSpecs,
+  ...groupSpecs,
 ];
 
 function expectedOf(route: string, target: Target, actor: ActorKey): Outcome {
