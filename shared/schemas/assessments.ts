@@ -9,31 +9,39 @@ import { itemKinds, resultShapes } from "./student-enums.ts";
 
 export const MAX_ITEMS = 200;
 
-export const itemInputSchema = z
-  .object({
-    label: requiredText(40, "the item’s label as results files name it (Q1, 3…)"),
-    kind: z.enum(itemKinds, { message: "Choose points or choice." }).default("points"),
-    standard: text(80).default(""),
-    maxPoints: z
-      .number({ message: "Enter the item’s maximum points as a number." })
-      .positive({ message: "The maximum points must be more than 0." })
-      .max(1000, { message: "Keep the maximum points at 1000 or less." }),
-    answerKey: text(1).default(""),
-  })
-  .superRefine((item, ctx) => {
-    if (item.kind === "choice" && !/^[A-Za-z]$/.test(item.answerKey))
-      ctx.addIssue({
-        code: "custom",
-        path: ["answerKey"],
-        message: "Give the letter of the right answer (A, B, C…).",
-      });
-    if (item.kind === "points" && item.answerKey !== "")
-      ctx.addIssue({
-        code: "custom",
-        path: ["answerKey"],
-        message: "Only choice items have an answer key: leave it empty.",
-      });
-  })
+const itemFields = z.object({
+  label: requiredText(40, "the item’s label as results files name it (Q1, 3…)"),
+  kind: z.enum(itemKinds, { message: "Choose points or choice." }).default("points"),
+  standard: text(80).default(""),
+  maxPoints: z
+    .number({ message: "Enter the item’s maximum points as a number." })
+    .positive({ message: "The maximum points must be more than 0." })
+    .max(1000, { message: "Keep the maximum points at 1000 or less." }),
+  answerKey: text(1).default(""),
+});
+
+function itemRules(item: { kind: string; answerKey: string }, ctx: z.RefinementCtx) {
+  if (item.kind === "choice" && !/^[A-Za-z]$/.test(item.answerKey))
+    ctx.addIssue({
+      code: "custom",
+      path: ["answerKey"],
+      message: "Give the letter of the right answer (A, B, C…).",
+    });
+  if (item.kind === "points" && item.answerKey !== "")
+    ctx.addIssue({
+      code: "custom",
+      path: ["answerKey"],
+      message: "Only choice items have an answer key: leave it empty.",
+    });
+}
+
+export const itemInputSchema = itemFields
+  .superRefine(itemRules)
+  .transform((item) => ({ ...item, answerKey: item.answerKey.toUpperCase() }));
+/** An item in a PATCH: with the id of an item kept, without for a new one. */
+export const itemPatchSchema = itemFields
+  .extend({ id: idSchema.optional() })
+  .superRefine(itemRules)
   .transform((item) => ({ ...item, answerKey: item.answerKey.toUpperCase() }));
 
 export const assessmentInputSchema = z
@@ -108,8 +116,71 @@ export const assessmentSchema = z.object({
   givenOn: z.string().nullable(),
   masteryPercent: z.number(),
   items: z.array(assessmentItemSchema),
+  /** How many students have results: once any do, items may change only in their label and standard. */
+  studentsWithResults: z.number(),
+  /** The version for PATCH: send it back as `updatedAt`; a later change answers 409. */
+  updatedAt: z.string(),
+  can: z.object({ edit: z.boolean(), import: z.boolean() }),
 });
 export type Assessment = z.infer<typeof assessmentSchema>;
+
+/**
+ * A change to an assessment. `items`, when sent, is the whole list in order: an item with an `id` is kept
+ * (and changed), one without is new, one left out is removed. Once results exist only labels and
+ * standards may change (the scores were checked against the rest).
+ */
+export const assessmentPatchSchema = z
+  .object({
+    title: requiredText(200, "a title").optional(),
+    givenOn: z.iso.date({ message: "Enter the date as YYYY-MM-DD." }).nullable().optional(),
+    masteryPercent: z
+      .number({ message: "Enter the mastery threshold as a percent." })
+      .gt(0, { message: "The mastery threshold must be more than 0%." })
+      .max(100, { message: "The mastery threshold is at most 100%." })
+      .optional(),
+    items: z
+      .array(itemPatchSchema)
+      .min(1, { message: "Keep at least one item." })
+      .max(MAX_ITEMS, { message: `Keep it to ${MAX_ITEMS} items or fewer.` })
+      .optional(),
+    updatedAt: z.string().max(40).optional(),
+  })
+  .superRefine((a, ctx) => {
+    const seen = new Set<string>();
+    for (const [n, item] of (a.items ?? []).entries()) {
+      const key = item.label.toLowerCase();
+      if (seen.has(key))
+        ctx.addIssue({
+          code: "custom",
+          path: ["items", n, "label"],
+          message: `Another item is labelled “${item.label}”: give each item its own label.`,
+        });
+      seen.add(key);
+    }
+  });
+export type AssessmentPatch = z.infer<typeof assessmentPatchSchema>;
+
+export const assessmentSummarySchema = z.object({
+  id: idSchema,
+  title: z.string(),
+  communityId: idSchema.nullable(),
+  givenOn: z.string().nullable(),
+  masteryPercent: z.number(),
+  itemCount: z.number(),
+  standards: z.array(z.string()),
+  studentsWithResults: z.number(),
+  /** When results were last imported (a completed import), ISO. */
+  lastImportAt: z.string().nullable(),
+});
+export type AssessmentSummary = z.infer<typeof assessmentSummarySchema>;
+export const assessmentListSchema = z.object({
+  items: z.array(assessmentSummarySchema),
+  can: z.object({ create: z.boolean() }),
+});
+export type AssessmentList = z.infer<typeof assessmentListSchema>;
+export const assessmentListQuerySchema = z.object({
+  scope: z.literal("district", { message: "Use scope=district." }),
+});
 
 /** The largest results file accepted (a district's 1,000,000-row long file is ~30 MB). */
 export const MAX_RESULTS_FILE_BYTES = 512 * 1024 * 1024;
@@ -139,6 +210,7 @@ export const resultImportSchema = z.object({
   rowsImported: z.number(),
   problems: z.array(problemSchema),
   createdAt: z.string(),
+  createdByName: z.string().nullable(),
 });
 export const resultImportListSchema = z.object({ items: z.array(resultImportSchema) });
 

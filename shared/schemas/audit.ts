@@ -56,6 +56,10 @@ export const auditActions = [
   "cycle.stopped",
   "student.identities_viewed",
   "roster.imported",
+  "assessment.created",
+  "assessment.changed",
+  "results.imported",
+  "results.import_deleted",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -646,6 +646,14 @@ export const en = {
     roster: {
       imported: "Imported a roster",
     },
+    assessment: {
+      created: "Created an assessment",
+      changed: "Changed an assessment",
+    },
+    results: {
+      imported: "Imported assessment results",
+      import_deleted: "Deleted an import of assessment results",
+    },
     protocol: {
       created: "Added a protocol",
       edited: "Edited a protocol",

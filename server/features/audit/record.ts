@@ -20,7 +20,8 @@ export type AuditEntry = {
     | "cycle"
     | "goal"
     | "student"
-    | "roster_import";
+    | "roster_import"
+    | "assessment";
   subjectId?: string | null;
   details?: Record<string, unknown>;
   ip?: string | null;

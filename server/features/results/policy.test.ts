@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "../../http/auth/plugin.ts";
-import { canManageResults, type ResultsAccess } from "./policy.ts";
+import { canManageResults, canReadResults, type ResultsAccess } from "./policy.ts";
 
 const actor = (orgRole: Actor["orgRole"], schoolIds: string[] = []): Actor => ({
   id: "p",
@@ -41,5 +41,22 @@ describe("who may create assessments and import results", () => {
     const district = (a: Actor): ResultsAccess => ({ ...team(a), communityId: null, schoolIds: [] });
     expect(canManageResults(district(actor("administrator")))).toBe(true);
     expect(canManageResults(district(actor("school_leader", ["s1"])))).toBe(false);
+  });
+});
+
+describe("who may read a team's assessments", () => {
+  it("the managers, and the team's members and observers — also once the community is archived", () => {
+    expect(canReadResults(team(actor("educator"), "member"))).toBe(true);
+    expect(canReadResults(team(actor("educator"), "observer"))).toBe(true);
+    expect(canReadResults(team(actor("school_leader", ["s1"])))).toBe(true);
+    expect(canReadResults({ ...team(actor("educator"), "member"), archived: true })).toBe(true);
+    expect(canReadResults({ ...team(actor("administrator")), archived: true })).toBe(true);
+  });
+
+  it("not an educator outside the team, a leader of another school, or a partner", () => {
+    expect(canReadResults(team(actor("educator")))).toBe(false);
+    expect(canReadResults(team(actor("school_leader", ["s2"])))).toBe(false);
+    expect(canReadResults(team(actor("partner"), "member"))).toBe(false);
+    expect(canReadResults(team(actor("educator"), "partner"))).toBe(false);
   });
 });

@@ -1,7 +1,11 @@
+import { finished } from "node:stream/promises";
 import multipart from "@fastify/multipart";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import {
   assessmentInputSchema,
+  assessmentListQuerySchema,
+  assessmentListSchema,
+  assessmentPatchSchema,
   assessmentSchema,
   type ImportOptions,
   importOptionsSchema,
@@ -15,7 +19,10 @@ import { contextOf, type Deps } from "../../http/deps.ts";
 import { invalid } from "../../http/errors.ts";
 import { sendCreated } from "../../http/idempotency.ts";
 import { parseInput } from "../artifacts/service.ts";
+import { listCommunityAssessments, listDistrictAssessments } from "./catalog.ts";
+import { updateAssessment } from "./edit.ts";
 import type { ImportReport } from "./import.ts";
+import { importOnce } from "./once.ts";
 import { previewFile } from "./preview.ts";
 import {
   checkMayImport,
@@ -52,6 +59,24 @@ export const resultRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
     async (request) => readAssessment(await contextOf(request, deps), request.params.id),
   );
 
+  app.patch(
+    "/api/v1/assessments/:id",
+    { schema: { tags, params, body: assessmentPatchSchema, response: { 200: assessmentSchema } } },
+    async (request) => updateAssessment(await contextOf(request, deps), request.params.id, request.body),
+  );
+
+  app.get(
+    "/api/v1/communities/:id/assessments",
+    { schema: { tags, params, response: { 200: assessmentListSchema } } },
+    async (request) => listCommunityAssessments(await contextOf(request, deps), request.params.id),
+  );
+
+  app.get(
+    "/api/v1/assessments",
+    { schema: { tags, querystring: assessmentListQuerySchema, response: { 200: assessmentListSchema } } },
+    async (request) => listDistrictAssessments(await contextOf(request, deps)),
+  );
+
   app.post(
     "/api/v1/assessments/:id/imports/preview",
     {
@@ -83,7 +108,7 @@ export const resultRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
         consumes: ["multipart/form-data"],
         description:
           "multipart/form-data: an `options` part (JSON: shape, mapping, mode) and then a `file` part (the CSV).",
-        response: { 201: importReportSchema },
+        response: { 201: importReportSchema, 200: importReportSchema },
       },
     },
     async (request, reply) => {
@@ -99,6 +124,7 @@ export const resultRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
         );
       let options: ImportOptions | null = null;
       let report: ImportReport | null = null;
+      let replayed = false;
       // The meter in the import stops at the limit; multipart's own limit is one byte later, as a backstop.
       const parts = request.parts({ limits: { fileSize: MAX_RESULTS_FILE_BYTES + 1, files: 1, fields: 2 } });
       for await (const part of parts) {
@@ -108,14 +134,29 @@ export const resultRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
           continue;
         }
         if (!options) throw invalid("options", "Send the options (shape, mapping, mode) before the file.");
-        report = await importFile({ ...ctx, db: deps.db }, request.params.id, options, {
-          name: part.filename,
-          stream: part.file,
-          limitBytes: MAX_RESULTS_FILE_BYTES,
-        });
+        const chosen = options;
+        const done = await importOnce(
+          deps.db,
+          ctx.actor,
+          request.headers["idempotency-key"],
+          `POST ${request.routeOptions.url}`,
+          () =>
+            importFile({ ...ctx, db: deps.db }, request.params.id, chosen, {
+              name: part.filename,
+              stream: part.file,
+              limitBytes: MAX_RESULTS_FILE_BYTES,
+            }),
+        );
+        // A retry of an import already made: its report again; the file sent again is read and dropped.
+        if (done.replayed) {
+          part.file.resume();
+          await finished(part.file);
+        }
+        report = done.body;
+        replayed = done.replayed;
       }
       if (!report) throw invalid("file", "Attach the results file (CSV).");
-      return reply.status(201).send(report);
+      return reply.status(replayed ? 200 : 201).send(report);
     },
   );
 

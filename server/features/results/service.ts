@@ -3,22 +3,26 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import type { ImportOptions } from "../../../shared/schemas/assessments.ts";
 import { assessmentInputSchema } from "../../../shared/schemas/assessments.ts";
 import type { Db } from "../../db/client.ts";
-import { assessmentItems, assessments, communities, resultImports } from "../../db/schema/index.ts";
+import { assessmentItems, assessments, communities, people, resultImports } from "../../db/schema/index.ts";
 import { forbidden, invalid, notFound } from "../../http/errors.ts";
 import type { ServiceContext } from "../../lib/context.ts";
 import { newId } from "../../lib/ids.ts";
 import { parseInput } from "../artifacts/service.ts";
+import { recordAudit } from "../audit/record.ts";
 import { type ImportReport, importResults } from "./import.ts";
-import { canManageResults, type ResultsAccess } from "./policy.ts";
+import { canManageResults, canReadResults, type ResultsAccess } from "./policy.ts";
 
 /*
  * Assessments and their imports, with the authorisation of policy.ts checked here for every action.
- * Another district's assessment, or one the actor may not manage and cannot otherwise see, is 404.
- * (Reading results student by student waits for the student-access rule in features/students.)
+ * Another district's assessment, or one the actor may not read, is 404; one they may read but not manage
+ * is 403 for the managers' actions. (Anything about one student follows features/students.)
  */
 
 /** The actor's relation to a community (or to the district, for a district-wide assessment). */
-async function accessTo(ctx: ServiceContext, communityId: string | null): Promise<ResultsAccess | null> {
+export async function accessTo(
+  ctx: ServiceContext,
+  communityId: string | null,
+): Promise<ResultsAccess | null> {
   if (communityId === null)
     return { actor: ctx.actor, communityId, communityRole: null, schoolIds: [], archived: false };
   const result = await ctx.db.execute<{
@@ -42,7 +46,7 @@ async function accessTo(ctx: ServiceContext, communityId: string | null): Promis
     archived: row.archived,
   };
   // A private community the actor cannot see is answered as if it did not exist.
-  if (row.private && row.role === null && !canManageResults(access)) return null;
+  if (row.private && row.role === null && !canReadResults(access)) return null;
   return access;
 }
 
@@ -73,27 +77,51 @@ export async function createAssessment(ctx: ServiceContext, body: unknown) {
       ...item,
     })),
   );
+  await recordAudit(ctx.db, {
+    orgId: ctx.actor.orgId,
+    actorId: ctx.actor.id,
+    action: "assessment.created",
+    subjectType: "assessment",
+    subjectId: id,
+    details: { title: input.title, items: input.items.length },
+    ip: ctx.ip,
+  });
   return readAssessment(ctx, id);
 }
 
-/** An assessment the actor may manage, with its items; 404 otherwise. */
-async function manageable(ctx: ServiceContext, id: string) {
+/**
+ * An assessment with its items, when the actor may read it (404 otherwise); `manage` also requires that
+ * they may manage it (403 when they may only read it).
+ */
+export async function loadAssessment(ctx: ServiceContext, id: string, need: "read" | "manage" = "manage") {
   const [row] = await ctx.db
     .select()
     .from(assessments)
     .where(and(eq(assessments.id, id), eq(assessments.orgId, ctx.actor.orgId)));
   const access = row ? await accessTo(ctx, row.communityId) : null;
-  if (!row || !access || !canManageResults(access)) throw notFound("This assessment");
+  if (!row || !access || !canReadResults(access)) throw notFound("This assessment");
+  const mayManage = canManageResults(access);
+  if (need === "manage" && !mayManage)
+    throw forbidden("Only administrators, the team’s school leaders and its facilitators may do this.");
   const items = await ctx.db
     .select()
     .from(assessmentItems)
     .where(eq(assessmentItems.assessmentId, id))
     .orderBy(asc(assessmentItems.position));
-  return { row, items };
+  return { row, items, mayManage };
+}
+const manageable = (ctx: ServiceContext, id: string) => loadAssessment(ctx, id, "manage");
+
+/** How many students have results for the assessment. */
+export async function studentsWithResults(ctx: ServiceContext, assessmentId: string): Promise<number> {
+  const result = await ctx.db.execute<{ n: number }>(sql`
+    select count(distinct student_id)::int as n from assessment_results
+     where org_id = ${ctx.actor.orgId} and assessment_id = ${assessmentId}`);
+  return result.rows[0]?.n ?? 0;
 }
 
 export async function readAssessment(ctx: ServiceContext, id: string) {
-  const { row, items } = await manageable(ctx, id);
+  const { row, items, mayManage } = await loadAssessment(ctx, id, "read");
   const [community] = row.communityId
     ? await ctx.db
         .select({ name: communities.name })
@@ -115,10 +143,12 @@ export async function readAssessment(ctx: ServiceContext, id: string) {
       maxPoints: i.maxPoints,
       answerKey: i.answerKey,
     })),
+    studentsWithResults: await studentsWithResults(ctx, id),
+    updatedAt: row.updatedAt.toISOString(),
+    can: { edit: mayManage, import: mayManage },
   };
 }
 
-/** Streams a results file into the assessment (its own transaction: COPY needs its own connection). */
 /** Refuses before the file is read when the actor may not import into this assessment (404). */
 export async function checkMayImport(ctx: ServiceContext, assessmentId: string) {
   return (await manageable(ctx, assessmentId)).items;
@@ -133,7 +163,8 @@ export async function importFile(
   const { items } = await manageable(ctx, assessmentId);
   if (options.mapping.shape !== options.shape)
     throw invalid("mapping.shape", "The mapping is for the other shape: map the columns again.");
-  return importResults(ctx.db.$client, {
+  // Its own transaction: COPY needs its own connection.
+  const report = await importResults(ctx.db.$client, {
     orgId: ctx.actor.orgId,
     assessmentId,
     personId: ctx.actor.id,
@@ -144,18 +175,36 @@ export async function importFile(
     file: file.stream,
     limitBytes: file.limitBytes,
   });
+  await recordAudit(ctx.db, {
+    orgId: ctx.actor.orgId,
+    actorId: ctx.actor.id,
+    action: "results.imported",
+    subjectType: "assessment",
+    subjectId: assessmentId,
+    details: {
+      importId: report.id,
+      fileName: file.name,
+      status: report.status,
+      rowsRead: report.rowsRead,
+      rowsImported: report.rowsImported,
+      problems: report.problems.length + report.moreProblems,
+    },
+    ip: ctx.ip,
+  });
+  return report;
 }
 
 export async function listImports(ctx: ServiceContext, assessmentId: string) {
   await manageable(ctx, assessmentId);
   const rows = await ctx.db
-    .select()
+    .select({ r: resultImports, by: people.name })
     .from(resultImports)
+    .leftJoin(people, eq(people.id, resultImports.createdBy))
     .where(and(eq(resultImports.assessmentId, assessmentId), eq(resultImports.orgId, ctx.actor.orgId)))
     .orderBy(sql`${resultImports.createdAt} desc`)
     .limit(500);
   return {
-    items: rows.map((r) => ({
+    items: rows.map(({ r, by }) => ({
       id: r.id,
       shape: r.shape,
       status: r.status,
@@ -166,6 +215,7 @@ export async function listImports(ctx: ServiceContext, assessmentId: string) {
       rowsImported: r.rowsImported,
       problems: r.problems,
       createdAt: r.createdAt.toISOString(),
+      createdByName: by,
     })),
   };
 }
@@ -173,15 +223,31 @@ export async function listImports(ctx: ServiceContext, assessmentId: string) {
 /** Deleting an import removes every result it wrote (the foreign key cascades). */
 export async function deleteImport(ctx: ServiceContext, importId: string): Promise<void> {
   const [row] = await ctx.db
-    .select({ assessmentId: resultImports.assessmentId })
+    .select({
+      assessmentId: resultImports.assessmentId,
+      fileName: resultImports.fileName,
+      rowsImported: resultImports.rowsImported,
+    })
     .from(resultImports)
     .where(and(eq(resultImports.id, importId), eq(resultImports.orgId, ctx.actor.orgId)));
   if (!row) throw notFound("This import");
-  await manageable(ctx, row.assessmentId).catch(() => {
-    throw notFound("This import");
+  await loadAssessment(ctx, row.assessmentId, "manage").catch((error: { status?: number }) => {
+    throw error.status === 403 ? error : notFound("This import");
   });
   await ctx.db.transaction(async (tx) => {
+    const removed = await tx.execute<{ n: number }>(
+      sql`select count(*)::int as n from assessment_results where import_id = ${importId}`,
+    );
     await tx.delete(resultImports).where(eq(resultImports.id, importId));
+    await recordAudit(tx, {
+      orgId: ctx.actor.orgId,
+      actorId: ctx.actor.id,
+      action: "results.import_deleted",
+      subjectType: "assessment",
+      subjectId: row.assessmentId,
+      details: { importId, fileName: row.fileName, resultsRemoved: removed.rows[0]?.n ?? 0 },
+      ip: ctx.ip,
+    });
     await tx
       .update(assessments)
       .set({ resultsChangedAt: sql`now()` })

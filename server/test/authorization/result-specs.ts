@@ -18,8 +18,9 @@ import {
 
 /*
  * Assessments (features/results/policy.ts): administrators, the leaders of the community's school and its
- * facilitators create and read them; partners never; everyone else is refused (403) where they can see
- * the community, and told it does not exist (400 on communityId, 404 on an assessment) where they cannot.
+ * facilitators create, change and import into them; the team's members and observers read them (403 for
+ * the managers' actions); partners never; everyone else is told they do not exist (400 on communityId,
+ * 404 on an assessment) — or, listing a community they can see, refused (403).
  */
 
 /** `planted`: the assessment and import exist (not for `nonexistent`). */
@@ -68,8 +69,8 @@ async function fixture(target: Target, withAssessment: boolean): Promise<Fx & { 
 
 const managers = `
   target         adm  lOwn lOth fac  mem  par  obs  out  oAdm anon
-  visible        Y    Y    H    Y    H    H    H    H    H    A
-  private        Y    Y    H    Y    H    H    H    H    H    A
+  visible        Y    Y    H    Y    F    H    F    H    H    A
+  private        Y    Y    H    Y    F    H    F    H    H    A
   otherDistrict  H    H    H    H    H    H    H    H    Y    A
   nonexistent    H    H    H    H    H    H    H    H    H    A`;
 
@@ -126,8 +127,8 @@ export const resultSpecs: Runnable[] = [
     routes: ["GET /api/v1/assessments/:id"],
     grid: `
       target         adm  lOwn lOth fac  mem  par  obs  out  oAdm anon
-      visible        Y    Y    H    Y    H    H    H    H    H    A
-      private        Y    Y    H    Y    H    H    H    H    H    A
+      visible        Y    Y    H    Y    Y    H    Y    H    H    A
+      private        Y    Y    H    Y    Y    H    Y    H    H    A
       otherDistrict  H    H    H    H    H    H    H    H    Y    A
       nonexistent    H    H    H    H    H    H    H    H    H    A`,
     prepare: (target) => fixture(target, true),
@@ -174,5 +175,42 @@ export const resultSpecs: Runnable[] = [
     prepare: (target) => fixture(target, true),
     call: (a, fx) => a.client.delete(`/api/v1/result-imports/${fx.importId}`),
     changed: async (fx) => fx.planted && (await importsOf(fx)).length === 0,
+  }),
+  spec<Fx>({
+    routes: ["PATCH /api/v1/assessments/:id"],
+    grid: managers,
+    prepare: (target) => fixture(target, true),
+    call: (a, fx) =>
+      a.client.patch(`/api/v1/assessments/${fx.assessmentId}`, { title: `${fx.title} (changed)` }),
+    changed: async (fx) =>
+      (
+        await t.db
+          .select()
+          .from(assessments)
+          .where(eq(assessments.title, `${fx.title} (changed)`))
+      ).length > 0,
+  }),
+  spec<Fx>({
+    routes: ["GET /api/v1/communities/:id/assessments"],
+    grid: `
+      target         adm  lOwn lOth fac  mem  par  obs  out  oAdm anon
+      visible        Y    Y    F    Y    Y    F    Y    F    H    A
+      private        Y    Y    H    Y    Y    F    Y    H    H    A
+      otherDistrict  H    H    H    H    H    H    H    H    Y    A
+      nonexistent    H    H    H    H    H    H    H    H    H    A`,
+    prepare: (target) => fixture(target, true),
+    call: (a, fx) => a.client.get(`/api/v1/communities/${fx.communityId}/assessments`),
+    verify: async (outcome, response, fx) => {
+      if (outcome === "Y" && !response.body.items.some((i: { id: string }) => i.id === fx.assessmentId))
+        throw new Error("the team's assessment is not listed");
+    },
+  }),
+  spec<Fx>({
+    routes: ["GET /api/v1/assessments"],
+    grid: `
+      target         adm  lOwn lOth fac  mem  par  obs  out  oAdm anon
+      district       Y    F    F    F    F    F    F    F    Y    A`,
+    prepare: async () => ({ ...(await fixture("nonexistent", false)) }),
+    call: (a) => a.client.get("/api/v1/assessments?scope=district"),
   }),
 ];
