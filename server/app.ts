@@ -5,6 +5,7 @@ import { validatorCompiler } from "fastify-type-provider-zod";
 import type { Db } from "./db/client.ts";
 import { actionItemRoutes } from "./features/action-items/routes.ts";
 import { alignmentRoutes } from "./features/alignment/routes.ts";
+import { analysisRoutes } from "./features/analysis/routes.ts";
 import { artifactRoutes } from "./features/artifacts/routes.ts";
 import { attendanceRoutes } from "./features/attendance/routes.ts";
 import { auditRoutes } from "./features/audit/routes.ts";
@@ -143,6 +144,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     alignmentRoutes,
     rosterRoutes,
     resultRoutes,
+    analysisRoutes,
     groupRoutes,
   ]) {
     await app.register(routes, deps);

@@ -5,6 +5,7 @@ import { communities, invitations, people, schools } from "../db/schema/index.ts
 import { newId, newToken } from "../lib/ids.ts";
 import { type Client, PUBLIC_URL, type Response } from "../test/app.ts";
 import { alignmentSpecs } from "../test/authorization/alignment-specs.ts";
+import { analysisSpecs } from "../test/authorization/analysis-specs.ts";
 import { artifactSpecs } from "../test/authorization/artifact-specs.ts";
 import { cycleSpecs } from "../test/authorization/cycle-specs.ts";
 import { discussionSpecs } from "../test/authorization/discussion-specs.ts";
@@ -574,6 +575,7 @@ const allSpecs = [
   ...alignmentSpecs,
   ...rosterSpecs,
   ...resultSpecs,
+  ...analysisSpecs,
   ...groupSpecs,
 ];
 

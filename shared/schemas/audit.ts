@@ -55,6 +55,7 @@ export const auditActions = [
   "cycle.decided",
   "cycle.stopped",
   "student.identities_viewed",
+  "student_data.settings_changed",
   "roster.imported",
   "assessment.created",
   "assessment.changed",

@@ -643,6 +643,9 @@ export const en = {
     student: {
       identities_viewed: "Viewed students' names",
     },
+    student_data: {
+      settings_changed: "Changed the minimum group size for student data",
+    },
     roster: {
       imported: "Imported a roster",
     },

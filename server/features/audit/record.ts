@@ -9,6 +9,7 @@ export type AuditEntry = {
   action: AuditAction;
   subjectType?:
     | "person"
+    | "organization"
     | "community"
     | "school"
     | "invitation"

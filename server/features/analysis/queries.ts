@@ -1,0 +1,161 @@
+import { type SQL, sql } from "drizzle-orm";
+import type { Executor } from "../../db/client.ts";
+import type { Actor } from "../../http/auth/plugin.ts";
+import { visibleStudentIds } from "../students/visibility.ts";
+import type { AnalysisTarget } from "./access.ts";
+import type { AnswerCount } from "./maths.ts";
+
+/*
+ * The counting half of analysis, in SQL over assessment_standard_scores (one row per student ×
+ * standard, see aggregates.ts) and, for items, assessment_results. Each group row carries how many of
+ * its students the reader may see (features/students visibility), for suppression in maths.ts.
+ */
+
+export type Scope = { schoolId?: string; classId?: string };
+export type GroupKind = "all" | "class" | "school" | "teacher";
+export type GroupRow = {
+  kind: GroupKind;
+  group_id: string | null;
+  /** null: the whole assessment (each student's points over all standards). */
+  standard: string | null;
+  students: number;
+  mastered: number;
+  visible: number;
+  sum_percent: number;
+};
+
+const uuids = (ids: string[]) =>
+  ids.length
+    ? sql`array[${sql.join(
+        ids.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )}]`
+    : sql`'{}'::uuid[]`;
+
+/** The students in scope: the filters chosen, and a district-wide assessment's leader's own schools. */
+export function scopeFilter(target: AnalysisTarget, scope: Scope, student: SQL): SQL {
+  const parts: SQL[] = [sql`true`];
+  if (scope.schoolId) parts.push(sql`${student}.school_ids @> ${uuids([scope.schoolId])}`);
+  if (target.limitToSchools) parts.push(sql`${student}.school_ids && ${uuids(target.limitToSchools)}`);
+  if (scope.classId)
+    parts.push(sql`exists (select 1 from enrollments fe join classes fc on fc.id = fe.class_id
+      where fe.org_id = ${target.orgId} and fe.class_id = ${scope.classId} and fe.student_id = ${student}.id
+        and fe.role = 'student' and fe.active and fc.active)`);
+  return sql.join(parts, sql` and `);
+}
+
+/** Mastery counts for everyone, each class, school and (when shared) teacher, per standard and overall. */
+export async function groupCounts(
+  db: Executor,
+  actor: Actor,
+  target: AnalysisTarget,
+  scope: Scope,
+): Promise<GroupRow[]> {
+  const org = target.orgId;
+  const mp = target.masteryPercent;
+  const classScope = sql`${scope.classId ? sql`and c.id = ${scope.classId}` : sql``}
+    ${scope.schoolId ? sql`and c.school_id = ${scope.schoolId}` : sql``}
+    ${target.limitToSchools ? sql`and c.school_id = any(${uuids(target.limitToSchools)})` : sql``}`;
+  const teachers = target.shareByTeacher
+    ? sql`union all
+      select distinct 'teacher', te.person_id, se.student_id
+        from enrollments se join classes c on c.id = se.class_id
+        join enrollments te on te.class_id = se.class_id and te.org_id = se.org_id
+       where se.org_id = ${org} and se.role = 'student' and se.active and c.active ${classScope}
+         and te.role = 'teacher' and te.active and te.person_id is not null
+         and se.student_id in (select student_id from totals)`
+    : sql``;
+  const result = await db.execute<GroupRow>(sql`
+    with pop as materialized (
+      select ss.student_id, ss.standard, ss.points, ss.max_points, st.school_ids,
+             ss.student_id in ${visibleStudentIds(actor)} as visible
+        from assessment_standard_scores ss join students st on st.id = ss.student_id
+       where ss.org_id = ${org} and ss.assessment_id = ${target.id} and ${scopeFilter(target, scope, sql.raw("st"))}
+    ),
+    totals as materialized (
+      select student_id, null::text as standard, sum(points) as points, sum(max_points) as max_points,
+             bool_or(visible) as visible, min(school_ids) as school_ids
+        from pop group by student_id
+    ),
+    rows as (
+      select student_id, standard, points, max_points, visible from pop
+      union all select student_id, standard, points, max_points, visible from totals
+    ),
+    members as (
+      select 'all' as kind, null::uuid as group_id, student_id from totals
+      union all
+      select 'class', se.class_id, se.student_id
+        from enrollments se join classes c on c.id = se.class_id
+       where se.org_id = ${org} and se.role = 'student' and se.active and c.active ${classScope}
+         and se.student_id in (select student_id from totals)
+      union all
+      select 'school', s.school_id, t.student_id from totals t, unnest(t.school_ids) as s(school_id)
+       where true ${scope.schoolId ? sql`and s.school_id = ${scope.schoolId}` : sql``}
+         ${target.limitToSchools ? sql`and s.school_id = any(${uuids(target.limitToSchools)})` : sql``}
+      ${teachers}
+    )
+    select m.kind, m.group_id, r.standard, count(*)::int as students,
+           (count(*) filter (where r.points * 100 >= ${mp} * r.max_points - 1e-9))::int as mastered,
+           (count(*) filter (where r.visible))::int as visible,
+           coalesce(sum(100 * r.points / r.max_points), 0)::float8 as sum_percent
+      from rows r join members m on m.student_id = r.student_id
+     group by m.kind, m.group_id, r.standard`);
+  return result.rows;
+}
+
+export type ItemAnswerRow = AnswerCount & { item_id: string };
+
+/** How many students gave each response (choice items) or score (points items), per item. */
+export async function itemAnswers(
+  db: Executor,
+  target: AnalysisTarget,
+  scope: Scope,
+): Promise<ItemAnswerRow[]> {
+  const scoped = scope.schoolId || scope.classId || target.limitToSchools;
+  const result = await db.execute<ItemAnswerRow>(sql`
+    select r.item_id,
+           case when i.kind = 'choice' then upper(btrim(r.response)) else '' end as response,
+           case when i.kind = 'choice' then 0 else r.score end as score,
+           count(*)::int as count
+      from assessment_results r join assessment_items i on i.id = r.item_id
+      ${scoped ? sql`join students st on st.id = r.student_id and ${scopeFilter(target, scope, sql.raw("st"))}` : sql``}
+     where r.org_id = ${target.orgId} and r.assessment_id = ${target.id}
+     group by 1, 2, 3`);
+  return result.rows;
+}
+
+export type Names = {
+  schools: Map<string, string>;
+  classes: Map<string, { name: string; schoolId: string }>;
+  people: Map<string, string>;
+};
+
+/** Names of the groups (schools, classes, teachers) found in the counts. */
+export async function groupNames(db: Executor, orgId: string, rows: GroupRow[]): Promise<Names> {
+  const idsOf = (kind: GroupKind) => [
+    ...new Set(rows.filter((r) => r.kind === kind && r.group_id).map((r) => r.group_id as string)),
+  ];
+  const [schools, classes, people] = await Promise.all([
+    named(
+      db,
+      sql`select id, name, null::uuid as school_id from schools where org_id = ${orgId} and id = any(${uuids(idsOf("school"))})`,
+    ),
+    named(
+      db,
+      sql`select id, title as name, school_id from classes where org_id = ${orgId} and id = any(${uuids(idsOf("class"))})`,
+    ),
+    named(
+      db,
+      sql`select id, name, null::uuid as school_id from people where org_id = ${orgId} and id = any(${uuids(idsOf("teacher"))})`,
+    ),
+  ]);
+  return {
+    schools: new Map(schools.map((r) => [r.id, r.name])),
+    classes: new Map(classes.map((r) => [r.id, { name: r.name, schoolId: r.school_id as string }])),
+    people: new Map(people.map((r) => [r.id, r.name])),
+  };
+}
+
+async function named(db: Executor, query: SQL) {
+  return (await db.execute<{ id: string; name: string; school_id: string | null }>(query)).rows;
+}
