@@ -17,6 +17,7 @@ import { exemplarRoutes } from "./features/exemplars/routes.ts";
 import { feedbackRoutes } from "./features/feedback/routes.ts";
 import { goalRoutes } from "./features/goals/routes.ts";
 import { groupRoutes } from "./features/groups/routes.ts";
+import { growthRoutes } from "./features/growth/routes.ts";
 import { homeRoutes } from "./features/home/routes.ts";
 import { invitationRoutes } from "./features/invitations/routes.ts";
 import { meetingRoutes } from "./features/meetings/routes.ts";
@@ -146,6 +147,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     resultRoutes,
     analysisRoutes,
     groupRoutes,
+    growthRoutes,
   ]) {
     await app.register(routes, deps);
   }

@@ -13,6 +13,7 @@ import { exemplarSpecs } from "../test/authorization/exemplar-specs.ts";
 import { feedbackSpecs } from "../test/authorization/feedback-specs.ts";
 import { goalSpecs } from "../test/authorization/goal-specs.ts";
 import { groupSpecs } from "../test/authorization/groups-specs.ts";
+import { growthSpecs } from "../test/authorization/growth-specs.ts";
 import {
   type Actor,
   type ActorKey,
@@ -577,6 +578,7 @@ const allSpecs = [
   ...resultSpecs,
   ...analysisSpecs,
   ...groupSpecs,
+  ...growthSpecs,
 ];
 
 function expectedOf(route: string, target: Target, actor: ActorKey): Outcome {

@@ -20,14 +20,23 @@ export type StandardScore = {
 /**
  * Scores of the students with results on the assessment. `who` narrows them: "visible" — only those the
  * actor may read (student-level views); "all" — every student, for aggregates that suppress small groups.
- * `standard` '' means every item of the assessment with a standard.
+ * `standard` '' means every item of the assessment with a standard; a list, the items of those standards.
  */
 export async function standardScores(
   db: Executor,
   actor: Actor,
-  q: { assessmentId: string; standard: string; who: "visible" | "all"; studentIds?: string[] },
+  q: { assessmentId: string; standard: string | string[]; who: "visible" | "all"; studentIds?: string[] },
 ): Promise<StandardScore[]> {
-  const itemFilter = q.standard === "" ? sql`i.standard <> ''` : sql`i.standard = ${q.standard}`;
+  const itemFilter = Array.isArray(q.standard)
+    ? q.standard.length
+      ? sql`i.standard in (${sql.join(
+          q.standard.map((x) => sql`${x}`),
+          sql`, `,
+        )})`
+      : sql`false`
+    : q.standard === ""
+      ? sql`i.standard <> ''`
+      : sql`i.standard = ${q.standard}`;
   const only: SQL = q.studentIds
     ? q.studentIds.length
       ? sql`and s.id in (${sql.join(
