@@ -20,6 +20,7 @@ import { groupRoutes } from "./features/groups/routes.ts";
 import { growthRoutes } from "./features/growth/routes.ts";
 import { homeRoutes } from "./features/home/routes.ts";
 import { invitationRoutes } from "./features/invitations/routes.ts";
+import { learningNeedRoutes } from "./features/learning-needs/routes.ts";
 import { meetingRoutes } from "./features/meetings/routes.ts";
 import { minutesRoutes } from "./features/minutes/routes.ts";
 import { notificationRoutes } from "./features/notifications/routes.ts";
@@ -148,6 +149,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     analysisRoutes,
     groupRoutes,
     growthRoutes,
+    learningNeedRoutes,
   ]) {
     await app.register(routes, deps);
   }

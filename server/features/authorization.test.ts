@@ -14,6 +14,7 @@ import { feedbackSpecs } from "../test/authorization/feedback-specs.ts";
 import { goalSpecs } from "../test/authorization/goal-specs.ts";
 import { groupSpecs } from "../test/authorization/groups-specs.ts";
 import { growthSpecs } from "../test/authorization/growth-specs.ts";
+import { learningNeedSpecs } from "../test/authorization/learning-needs-specs.ts";
 import {
   type Actor,
   type ActorKey,
@@ -579,6 +580,7 @@ const allSpecs = [
   ...analysisSpecs,
   ...groupSpecs,
   ...growthSpecs,
+  ...learningNeedSpecs,
 ];
 
 function expectedOf(route: string, target: Target, actor: ActorKey): Outcome {

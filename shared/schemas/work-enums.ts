@@ -31,5 +31,12 @@ export type FilePreviewStatus = (typeof filePreviewStatuses)[number];
 export const exemplarStatuses = ["nominated", "approved", "declined", "withdrawn"] as const;
 export type ExemplarStatus = (typeof exemplarStatuses)[number];
 
-export const notificationKinds = ["feedback", "reply", "mention", "invitation", "exemplar"] as const;
+export const notificationKinds = [
+  "feedback",
+  "reply",
+  "mention",
+  "invitation",
+  "exemplar",
+  "learning_needs",
+] as const;
 export type NotificationKind = (typeof notificationKinds)[number];

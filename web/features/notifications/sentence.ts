@@ -30,5 +30,7 @@ export function sentenceOf(n: Notification, t: TFunction): string {
         : "nominated";
       return t(`notifications.exemplar.${event}`, { actor, title: d.title ?? "" });
     }
+    case "learning_needs":
+      return t("notifications.learningNeeds", { actor, title: d.title ?? "", community: d.community ?? "" });
   }
 }
