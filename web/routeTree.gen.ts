@@ -36,6 +36,8 @@ import { Route as AuthedGoalsNewRouteImport } from './routes/_authed/goals/new'
 import { Route as AuthedProtocolsIndexRouteImport } from './routes/_authed/protocols/index'
 import { Route as AuthedProtocolsNewRouteImport } from './routes/_authed/protocols/new'
 import { Route as AuthedThreadsThreadIdRouteImport } from './routes/_authed/threads/$threadId'
+import { Route as AuthedAssessmentsAssessmentIdIndexRouteImport } from './routes/_authed/assessments/$assessmentId/index'
+import { Route as AuthedAssessmentsAssessmentIdImportRouteImport } from './routes/_authed/assessments/$assessmentId/import'
 import { Route as AuthedCommunitiesCommunityIdIndexRouteImport } from './routes/_authed/communities/$communityId/index'
 import { Route as AuthedCommunitiesCommunityIdEditRouteImport } from './routes/_authed/communities/$communityId/edit'
 import { Route as AuthedCommunitiesCommunityIdMinutesRouteImport } from './routes/_authed/communities/$communityId/minutes'
@@ -49,6 +51,8 @@ import { Route as AuthedProtocolsProtocolIdIndexRouteImport } from './routes/_au
 import { Route as AuthedProtocolsProtocolIdEditRouteImport } from './routes/_authed/protocols/$protocolId/edit'
 import { Route as AuthedCommunitiesCommunityIdArtifactsIndexRouteImport } from './routes/_authed/communities/$communityId/artifacts/index'
 import { Route as AuthedCommunitiesCommunityIdArtifactsNewRouteImport } from './routes/_authed/communities/$communityId/artifacts/new'
+import { Route as AuthedCommunitiesCommunityIdAssessmentsIndexRouteImport } from './routes/_authed/communities/$communityId/assessments/index'
+import { Route as AuthedCommunitiesCommunityIdAssessmentsNewRouteImport } from './routes/_authed/communities/$communityId/assessments/new'
 import { Route as AuthedCommunitiesCommunityIdDiscussionsIndexRouteImport } from './routes/_authed/communities/$communityId/discussions/index'
 import { Route as AuthedCommunitiesCommunityIdMeetingsIndexRouteImport } from './routes/_authed/communities/$communityId/meetings/index'
 import { Route as AuthedCommunitiesCommunityIdMeetingsNewRouteImport } from './routes/_authed/communities/$communityId/meetings/new'
@@ -188,6 +192,18 @@ const AuthedThreadsThreadIdRoute = AuthedThreadsThreadIdRouteImport.update({
   path: '/threads/$threadId',
   getParentRoute: () => AuthedRoute,
 } as any)
+const AuthedAssessmentsAssessmentIdIndexRoute =
+  AuthedAssessmentsAssessmentIdIndexRouteImport.update({
+    id: '/assessments/$assessmentId/',
+    path: '/assessments/$assessmentId/',
+    getParentRoute: () => AuthedRoute,
+  } as any)
+const AuthedAssessmentsAssessmentIdImportRoute =
+  AuthedAssessmentsAssessmentIdImportRouteImport.update({
+    id: '/assessments/$assessmentId/import',
+    path: '/assessments/$assessmentId/import',
+    getParentRoute: () => AuthedRoute,
+  } as any)
 const AuthedCommunitiesCommunityIdIndexRoute =
   AuthedCommunitiesCommunityIdIndexRouteImport.update({
     id: '/communities/$communityId/',
@@ -266,6 +282,18 @@ const AuthedCommunitiesCommunityIdArtifactsNewRoute =
     path: '/communities/$communityId/artifacts/new',
     getParentRoute: () => AuthedRoute,
   } as any)
+const AuthedCommunitiesCommunityIdAssessmentsIndexRoute =
+  AuthedCommunitiesCommunityIdAssessmentsIndexRouteImport.update({
+    id: '/communities/$communityId/assessments/',
+    path: '/communities/$communityId/assessments/',
+    getParentRoute: () => AuthedRoute,
+  } as any)
+const AuthedCommunitiesCommunityIdAssessmentsNewRoute =
+  AuthedCommunitiesCommunityIdAssessmentsNewRouteImport.update({
+    id: '/communities/$communityId/assessments/new',
+    path: '/communities/$communityId/assessments/new',
+    getParentRoute: () => AuthedRoute,
+  } as any)
 const AuthedCommunitiesCommunityIdDiscussionsIndexRoute =
   AuthedCommunitiesCommunityIdDiscussionsIndexRouteImport.update({
     id: '/communities/$communityId/discussions/',
@@ -312,6 +340,7 @@ export interface FileRoutesByFullPath {
   '/communities/': typeof AuthedCommunitiesIndexRoute
   '/goals/': typeof AuthedGoalsIndexRoute
   '/protocols/': typeof AuthedProtocolsIndexRoute
+  '/assessments/$assessmentId/import': typeof AuthedAssessmentsAssessmentIdImportRoute
   '/communities/$communityId/edit': typeof AuthedCommunitiesCommunityIdEditRoute
   '/communities/$communityId/minutes': typeof AuthedCommunitiesCommunityIdMinutesRoute
   '/cycles/$cycleId/report': typeof AuthedCyclesCycleIdReportRoute
@@ -319,13 +348,16 @@ export interface FileRoutesByFullPath {
   '/meetings/$meetingId/minutes': typeof AuthedMeetingsMeetingIdMinutesRoute
   '/meetings/$meetingId/projector': typeof AuthedMeetingsMeetingIdProjectorRoute
   '/protocols/$protocolId/edit': typeof AuthedProtocolsProtocolIdEditRoute
+  '/assessments/$assessmentId/': typeof AuthedAssessmentsAssessmentIdIndexRoute
   '/communities/$communityId/': typeof AuthedCommunitiesCommunityIdIndexRoute
   '/cycles/$cycleId/': typeof AuthedCyclesCycleIdIndexRoute
   '/meetings/$meetingId/': typeof AuthedMeetingsMeetingIdIndexRoute
   '/protocols/$protocolId/': typeof AuthedProtocolsProtocolIdIndexRoute
   '/communities/$communityId/artifacts/new': typeof AuthedCommunitiesCommunityIdArtifactsNewRoute
+  '/communities/$communityId/assessments/new': typeof AuthedCommunitiesCommunityIdAssessmentsNewRoute
   '/communities/$communityId/meetings/new': typeof AuthedCommunitiesCommunityIdMeetingsNewRoute
   '/communities/$communityId/artifacts/': typeof AuthedCommunitiesCommunityIdArtifactsIndexRoute
+  '/communities/$communityId/assessments/': typeof AuthedCommunitiesCommunityIdAssessmentsIndexRoute
   '/communities/$communityId/discussions/': typeof AuthedCommunitiesCommunityIdDiscussionsIndexRoute
   '/communities/$communityId/meetings/': typeof AuthedCommunitiesCommunityIdMeetingsIndexRoute
 }
@@ -356,6 +388,7 @@ export interface FileRoutesByTo {
   '/communities': typeof AuthedCommunitiesIndexRoute
   '/goals': typeof AuthedGoalsIndexRoute
   '/protocols': typeof AuthedProtocolsIndexRoute
+  '/assessments/$assessmentId/import': typeof AuthedAssessmentsAssessmentIdImportRoute
   '/communities/$communityId/edit': typeof AuthedCommunitiesCommunityIdEditRoute
   '/communities/$communityId/minutes': typeof AuthedCommunitiesCommunityIdMinutesRoute
   '/cycles/$cycleId/report': typeof AuthedCyclesCycleIdReportRoute
@@ -363,13 +396,16 @@ export interface FileRoutesByTo {
   '/meetings/$meetingId/minutes': typeof AuthedMeetingsMeetingIdMinutesRoute
   '/meetings/$meetingId/projector': typeof AuthedMeetingsMeetingIdProjectorRoute
   '/protocols/$protocolId/edit': typeof AuthedProtocolsProtocolIdEditRoute
+  '/assessments/$assessmentId': typeof AuthedAssessmentsAssessmentIdIndexRoute
   '/communities/$communityId': typeof AuthedCommunitiesCommunityIdIndexRoute
   '/cycles/$cycleId': typeof AuthedCyclesCycleIdIndexRoute
   '/meetings/$meetingId': typeof AuthedMeetingsMeetingIdIndexRoute
   '/protocols/$protocolId': typeof AuthedProtocolsProtocolIdIndexRoute
   '/communities/$communityId/artifacts/new': typeof AuthedCommunitiesCommunityIdArtifactsNewRoute
+  '/communities/$communityId/assessments/new': typeof AuthedCommunitiesCommunityIdAssessmentsNewRoute
   '/communities/$communityId/meetings/new': typeof AuthedCommunitiesCommunityIdMeetingsNewRoute
   '/communities/$communityId/artifacts': typeof AuthedCommunitiesCommunityIdArtifactsIndexRoute
+  '/communities/$communityId/assessments': typeof AuthedCommunitiesCommunityIdAssessmentsIndexRoute
   '/communities/$communityId/discussions': typeof AuthedCommunitiesCommunityIdDiscussionsIndexRoute
   '/communities/$communityId/meetings': typeof AuthedCommunitiesCommunityIdMeetingsIndexRoute
 }
@@ -402,6 +438,7 @@ export interface FileRoutesById {
   '/_authed/communities/': typeof AuthedCommunitiesIndexRoute
   '/_authed/goals/': typeof AuthedGoalsIndexRoute
   '/_authed/protocols/': typeof AuthedProtocolsIndexRoute
+  '/_authed/assessments/$assessmentId/import': typeof AuthedAssessmentsAssessmentIdImportRoute
   '/_authed/communities/$communityId/edit': typeof AuthedCommunitiesCommunityIdEditRoute
   '/_authed/communities/$communityId/minutes': typeof AuthedCommunitiesCommunityIdMinutesRoute
   '/_authed/cycles/$cycleId/report': typeof AuthedCyclesCycleIdReportRoute
@@ -409,13 +446,16 @@ export interface FileRoutesById {
   '/_authed/meetings/$meetingId/minutes': typeof AuthedMeetingsMeetingIdMinutesRoute
   '/_authed/meetings/$meetingId/projector': typeof AuthedMeetingsMeetingIdProjectorRoute
   '/_authed/protocols/$protocolId/edit': typeof AuthedProtocolsProtocolIdEditRoute
+  '/_authed/assessments/$assessmentId/': typeof AuthedAssessmentsAssessmentIdIndexRoute
   '/_authed/communities/$communityId/': typeof AuthedCommunitiesCommunityIdIndexRoute
   '/_authed/cycles/$cycleId/': typeof AuthedCyclesCycleIdIndexRoute
   '/_authed/meetings/$meetingId/': typeof AuthedMeetingsMeetingIdIndexRoute
   '/_authed/protocols/$protocolId/': typeof AuthedProtocolsProtocolIdIndexRoute
   '/_authed/communities/$communityId/artifacts/new': typeof AuthedCommunitiesCommunityIdArtifactsNewRoute
+  '/_authed/communities/$communityId/assessments/new': typeof AuthedCommunitiesCommunityIdAssessmentsNewRoute
   '/_authed/communities/$communityId/meetings/new': typeof AuthedCommunitiesCommunityIdMeetingsNewRoute
   '/_authed/communities/$communityId/artifacts/': typeof AuthedCommunitiesCommunityIdArtifactsIndexRoute
+  '/_authed/communities/$communityId/assessments/': typeof AuthedCommunitiesCommunityIdAssessmentsIndexRoute
   '/_authed/communities/$communityId/discussions/': typeof AuthedCommunitiesCommunityIdDiscussionsIndexRoute
   '/_authed/communities/$communityId/meetings/': typeof AuthedCommunitiesCommunityIdMeetingsIndexRoute
 }
@@ -448,6 +488,7 @@ export interface FileRouteTypes {
     | '/communities/'
     | '/goals/'
     | '/protocols/'
+    | '/assessments/$assessmentId/import'
     | '/communities/$communityId/edit'
     | '/communities/$communityId/minutes'
     | '/cycles/$cycleId/report'
@@ -455,13 +496,16 @@ export interface FileRouteTypes {
     | '/meetings/$meetingId/minutes'
     | '/meetings/$meetingId/projector'
     | '/protocols/$protocolId/edit'
+    | '/assessments/$assessmentId/'
     | '/communities/$communityId/'
     | '/cycles/$cycleId/'
     | '/meetings/$meetingId/'
     | '/protocols/$protocolId/'
     | '/communities/$communityId/artifacts/new'
+    | '/communities/$communityId/assessments/new'
     | '/communities/$communityId/meetings/new'
     | '/communities/$communityId/artifacts/'
+    | '/communities/$communityId/assessments/'
     | '/communities/$communityId/discussions/'
     | '/communities/$communityId/meetings/'
   fileRoutesByTo: FileRoutesByTo
@@ -492,6 +536,7 @@ export interface FileRouteTypes {
     | '/communities'
     | '/goals'
     | '/protocols'
+    | '/assessments/$assessmentId/import'
     | '/communities/$communityId/edit'
     | '/communities/$communityId/minutes'
     | '/cycles/$cycleId/report'
@@ -499,13 +544,16 @@ export interface FileRouteTypes {
     | '/meetings/$meetingId/minutes'
     | '/meetings/$meetingId/projector'
     | '/protocols/$protocolId/edit'
+    | '/assessments/$assessmentId'
     | '/communities/$communityId'
     | '/cycles/$cycleId'
     | '/meetings/$meetingId'
     | '/protocols/$protocolId'
     | '/communities/$communityId/artifacts/new'
+    | '/communities/$communityId/assessments/new'
     | '/communities/$communityId/meetings/new'
     | '/communities/$communityId/artifacts'
+    | '/communities/$communityId/assessments'
     | '/communities/$communityId/discussions'
     | '/communities/$communityId/meetings'
   id:
@@ -537,6 +585,7 @@ export interface FileRouteTypes {
     | '/_authed/communities/'
     | '/_authed/goals/'
     | '/_authed/protocols/'
+    | '/_authed/assessments/$assessmentId/import'
     | '/_authed/communities/$communityId/edit'
     | '/_authed/communities/$communityId/minutes'
     | '/_authed/cycles/$cycleId/report'
@@ -544,13 +593,16 @@ export interface FileRouteTypes {
     | '/_authed/meetings/$meetingId/minutes'
     | '/_authed/meetings/$meetingId/projector'
     | '/_authed/protocols/$protocolId/edit'
+    | '/_authed/assessments/$assessmentId/'
     | '/_authed/communities/$communityId/'
     | '/_authed/cycles/$cycleId/'
     | '/_authed/meetings/$meetingId/'
     | '/_authed/protocols/$protocolId/'
     | '/_authed/communities/$communityId/artifacts/new'
+    | '/_authed/communities/$communityId/assessments/new'
     | '/_authed/communities/$communityId/meetings/new'
     | '/_authed/communities/$communityId/artifacts/'
+    | '/_authed/communities/$communityId/assessments/'
     | '/_authed/communities/$communityId/discussions/'
     | '/_authed/communities/$communityId/meetings/'
   fileRoutesById: FileRoutesById
@@ -754,6 +806,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthedThreadsThreadIdRouteImport
       parentRoute: typeof AuthedRoute
     }
+    '/_authed/assessments/$assessmentId/': {
+      id: '/_authed/assessments/$assessmentId/'
+      path: '/assessments/$assessmentId'
+      fullPath: '/assessments/$assessmentId/'
+      preLoaderRoute: typeof AuthedAssessmentsAssessmentIdIndexRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/_authed/assessments/$assessmentId/import': {
+      id: '/_authed/assessments/$assessmentId/import'
+      path: '/assessments/$assessmentId/import'
+      fullPath: '/assessments/$assessmentId/import'
+      preLoaderRoute: typeof AuthedAssessmentsAssessmentIdImportRouteImport
+      parentRoute: typeof AuthedRoute
+    }
     '/_authed/communities/$communityId/': {
       id: '/_authed/communities/$communityId/'
       path: '/communities/$communityId'
@@ -845,6 +911,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthedCommunitiesCommunityIdArtifactsNewRouteImport
       parentRoute: typeof AuthedRoute
     }
+    '/_authed/communities/$communityId/assessments/': {
+      id: '/_authed/communities/$communityId/assessments/'
+      path: '/communities/$communityId/assessments'
+      fullPath: '/communities/$communityId/assessments/'
+      preLoaderRoute: typeof AuthedCommunitiesCommunityIdAssessmentsIndexRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/_authed/communities/$communityId/assessments/new': {
+      id: '/_authed/communities/$communityId/assessments/new'
+      path: '/communities/$communityId/assessments/new'
+      fullPath: '/communities/$communityId/assessments/new'
+      preLoaderRoute: typeof AuthedCommunitiesCommunityIdAssessmentsNewRouteImport
+      parentRoute: typeof AuthedRoute
+    }
     '/_authed/communities/$communityId/discussions/': {
       id: '/_authed/communities/$communityId/discussions/'
       path: '/communities/$communityId/discussions'
@@ -892,6 +972,7 @@ interface AuthedRouteChildren {
   AuthedCommunitiesIndexRoute: typeof AuthedCommunitiesIndexRoute
   AuthedGoalsIndexRoute: typeof AuthedGoalsIndexRoute
   AuthedProtocolsIndexRoute: typeof AuthedProtocolsIndexRoute
+  AuthedAssessmentsAssessmentIdImportRoute: typeof AuthedAssessmentsAssessmentIdImportRoute
   AuthedCommunitiesCommunityIdEditRoute: typeof AuthedCommunitiesCommunityIdEditRoute
   AuthedCommunitiesCommunityIdMinutesRoute: typeof AuthedCommunitiesCommunityIdMinutesRoute
   AuthedCyclesCycleIdReportRoute: typeof AuthedCyclesCycleIdReportRoute
@@ -899,13 +980,16 @@ interface AuthedRouteChildren {
   AuthedMeetingsMeetingIdMinutesRoute: typeof AuthedMeetingsMeetingIdMinutesRoute
   AuthedMeetingsMeetingIdProjectorRoute: typeof AuthedMeetingsMeetingIdProjectorRoute
   AuthedProtocolsProtocolIdEditRoute: typeof AuthedProtocolsProtocolIdEditRoute
+  AuthedAssessmentsAssessmentIdIndexRoute: typeof AuthedAssessmentsAssessmentIdIndexRoute
   AuthedCommunitiesCommunityIdIndexRoute: typeof AuthedCommunitiesCommunityIdIndexRoute
   AuthedCyclesCycleIdIndexRoute: typeof AuthedCyclesCycleIdIndexRoute
   AuthedMeetingsMeetingIdIndexRoute: typeof AuthedMeetingsMeetingIdIndexRoute
   AuthedProtocolsProtocolIdIndexRoute: typeof AuthedProtocolsProtocolIdIndexRoute
   AuthedCommunitiesCommunityIdArtifactsNewRoute: typeof AuthedCommunitiesCommunityIdArtifactsNewRoute
+  AuthedCommunitiesCommunityIdAssessmentsNewRoute: typeof AuthedCommunitiesCommunityIdAssessmentsNewRoute
   AuthedCommunitiesCommunityIdMeetingsNewRoute: typeof AuthedCommunitiesCommunityIdMeetingsNewRoute
   AuthedCommunitiesCommunityIdArtifactsIndexRoute: typeof AuthedCommunitiesCommunityIdArtifactsIndexRoute
+  AuthedCommunitiesCommunityIdAssessmentsIndexRoute: typeof AuthedCommunitiesCommunityIdAssessmentsIndexRoute
   AuthedCommunitiesCommunityIdDiscussionsIndexRoute: typeof AuthedCommunitiesCommunityIdDiscussionsIndexRoute
   AuthedCommunitiesCommunityIdMeetingsIndexRoute: typeof AuthedCommunitiesCommunityIdMeetingsIndexRoute
 }
@@ -933,6 +1017,8 @@ const AuthedRouteChildren: AuthedRouteChildren = {
   AuthedCommunitiesIndexRoute: AuthedCommunitiesIndexRoute,
   AuthedGoalsIndexRoute: AuthedGoalsIndexRoute,
   AuthedProtocolsIndexRoute: AuthedProtocolsIndexRoute,
+  AuthedAssessmentsAssessmentIdImportRoute:
+    AuthedAssessmentsAssessmentIdImportRoute,
   AuthedCommunitiesCommunityIdEditRoute: AuthedCommunitiesCommunityIdEditRoute,
   AuthedCommunitiesCommunityIdMinutesRoute:
     AuthedCommunitiesCommunityIdMinutesRoute,
@@ -941,6 +1027,8 @@ const AuthedRouteChildren: AuthedRouteChildren = {
   AuthedMeetingsMeetingIdMinutesRoute: AuthedMeetingsMeetingIdMinutesRoute,
   AuthedMeetingsMeetingIdProjectorRoute: AuthedMeetingsMeetingIdProjectorRoute,
   AuthedProtocolsProtocolIdEditRoute: AuthedProtocolsProtocolIdEditRoute,
+  AuthedAssessmentsAssessmentIdIndexRoute:
+    AuthedAssessmentsAssessmentIdIndexRoute,
   AuthedCommunitiesCommunityIdIndexRoute:
     AuthedCommunitiesCommunityIdIndexRoute,
   AuthedCyclesCycleIdIndexRoute: AuthedCyclesCycleIdIndexRoute,
@@ -948,10 +1036,14 @@ const AuthedRouteChildren: AuthedRouteChildren = {
   AuthedProtocolsProtocolIdIndexRoute: AuthedProtocolsProtocolIdIndexRoute,
   AuthedCommunitiesCommunityIdArtifactsNewRoute:
     AuthedCommunitiesCommunityIdArtifactsNewRoute,
+  AuthedCommunitiesCommunityIdAssessmentsNewRoute:
+    AuthedCommunitiesCommunityIdAssessmentsNewRoute,
   AuthedCommunitiesCommunityIdMeetingsNewRoute:
     AuthedCommunitiesCommunityIdMeetingsNewRoute,
   AuthedCommunitiesCommunityIdArtifactsIndexRoute:
     AuthedCommunitiesCommunityIdArtifactsIndexRoute,
+  AuthedCommunitiesCommunityIdAssessmentsIndexRoute:
+    AuthedCommunitiesCommunityIdAssessmentsIndexRoute,
   AuthedCommunitiesCommunityIdDiscussionsIndexRoute:
     AuthedCommunitiesCommunityIdDiscussionsIndexRoute,
   AuthedCommunitiesCommunityIdMeetingsIndexRoute:

@@ -6,6 +6,7 @@
 import { alignmentEn } from "./en/alignment.ts";
 import { analysisEn } from "./en/analysis.ts";
 import { artifactsEn } from "./en/artifacts.ts";
+import { assessmentsEn } from "./en/assessments.ts";
 import { cyclesEn } from "./en/cycles.ts";
 import { discussionsEn } from "./en/discussions.ts";
 import { exemplarsEn } from "./en/exemplars.ts";
@@ -35,6 +36,7 @@ export const en = {
   ...cyclesEn,
   ...alignmentEn,
   ...rostersEn,
+  ...assessmentsEn,
   ...analysisEn,
   app: {
     name: "Lamplight",

@@ -7,6 +7,7 @@ import { useLabels } from "../../i18n/labels.ts";
 import { Page, Section } from "../../ui/page.tsx";
 import { Badge, EmptyState, ErrorState, Loading, Notice } from "../../ui/states.tsx";
 import { CommunityArtifactsSection } from "../artifacts/index.ts";
+import { CommunityStudentDataSection } from "../assessments/index.ts";
 import { CommunityCyclesSection } from "../cycles/index.ts";
 import { CommunityDiscussionsSection } from "../discussions/index.ts";
 import { CommunityGoalsSection } from "../goals/index.ts";
@@ -80,6 +81,7 @@ function CommunityView({ community }: { community: Community }) {
           <CommunityArtifactsSection community={community} />
           <CommunityGoalsSection community={community} />
           <CommunityCyclesSection community={community} />
+          <CommunityStudentDataSection community={community} />
           <Section title={t("community.visionAndValues")} id="vision">
             <h3>{t("community.vision")}</h3>
             {community.vision ? (

@@ -1,0 +1,97 @@
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { Link, useNavigate } from "@tanstack/react-router";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { assessmentInputSchema } from "../../../shared/schemas/assessments.ts";
+import { Button } from "../../ui/button.tsx";
+import { Form, FormActions } from "../../ui/form/form.tsx";
+import { useFormSubmit } from "../../ui/form/use-form-submit.ts";
+import { NativeField } from "../../ui/native-field.tsx";
+import { Page } from "../../ui/page.tsx";
+import { TextField } from "../../ui/text-field.tsx";
+import { communityQuery } from "../communities/api.ts";
+import { communityAssessmentsKey, createAssessment } from "./api.ts";
+import { type ItemDraft, ItemsEditor, itemsForApi, newItem } from "./items-editor.tsx";
+import "./assessments.css";
+
+const FORM_ID = "new-assessment";
+
+export const percentForApi = (value: string) => (value.trim() === "" ? undefined : Number(value));
+
+/** New assessment: title, date, mastery threshold and its items; then its overview, to import results. */
+export function NewAssessmentPage({ communityId }: { communityId: string }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const community = useQuery(communityQuery(communityId));
+  const [title, setTitle] = useState("");
+  const [givenOn, setGivenOn] = useState("");
+  const [mastery, setMastery] = useState("80");
+  const [items, setItems] = useState<ItemDraft[]>(() => [newItem("Q1")]);
+  const form = useFormSubmit({
+    schema: assessmentInputSchema,
+    send: (data, key) => createAssessment(data, key),
+    onSuccess: (created) => {
+      void queryClient.invalidateQueries({ queryKey: communityAssessmentsKey(communityId) });
+      void navigate({ to: "/assessments/$assessmentId", params: { assessmentId: created.id } });
+    },
+  });
+  const submit = () =>
+    form.submit({
+      title,
+      communityId,
+      givenOn: givenOn || null,
+      masteryPercent: percentForApi(mastery),
+      items: itemsForApi(items),
+    });
+  return (
+    <Page
+      title={t("assessments.new.title")}
+      eyebrow={
+        community.data ? (
+          <Link to="/communities/$communityId/assessments" params={{ communityId }}>
+            {t("assessments.new.back", { name: community.data.name })}
+          </Link>
+        ) : null
+      }
+      lead={<p>{t("assessments.new.lead")}</p>}
+    >
+      <Form id={FORM_ID} form={form} onSubmit={submit}>
+        <TextField
+          label={t("assessments.fields.title")}
+          name="title"
+          value={title}
+          onChange={setTitle}
+          isRequired
+        />
+        <NativeField
+          type="date"
+          label={t("assessments.fields.givenOn")}
+          name="givenOn"
+          description={t("assessments.optional")}
+          value={givenOn}
+          onChange={setGivenOn}
+        />
+        <NativeField
+          type="number"
+          label={t("assessments.fields.mastery")}
+          name="masteryPercent"
+          description={t("assessments.fields.masteryHint")}
+          value={mastery}
+          onChange={setMastery}
+          min={1}
+          max={100}
+        />
+        <ItemsEditor formId={FORM_ID} items={items} onChange={setItems} />
+        <FormActions>
+          <Button type="submit" variant="primary" isPending={form.isPending}>
+            {t("assessments.new.submit")}
+          </Button>
+          <Link to="/communities/$communityId/assessments" params={{ communityId }}>
+            {t("common.cancel")}
+          </Link>
+        </FormActions>
+      </Form>
+    </Page>
+  );
+}
