@@ -119,4 +119,20 @@ test("a facilitator creates an assessment, imports results through the mapping s
   await dialog.getByRole("button", { name: "Delete import" }).click();
   await expect(history.getByRole("row")).toHaveCount(3);
   await expect(history.getByRole("cell", { name: new RegExp(`good-${run}`) })).toHaveCount(0);
+
+  // With results, only labels and standards of items change; the threshold always may.
+  await page.getByRole("button", { name: "Edit assessment" }).click();
+  const edit = page.getByRole("form", { name: "Edit assessment" });
+  await expect(
+    edit.getByText(/This assessment has results: only labels and standards can change/),
+  ).toBeVisible();
+  await expect(edit.getByLabel("Item 1 maximum points")).toHaveCount(0);
+  await edit.getByLabel("Mastery threshold (%)").fill("70");
+  await edit.getByLabel("Item 2 standard").fill("7.RP.A.3");
+  await expectAccessible(page);
+  await edit.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByText("70% of the points")).toBeVisible();
+  await expect(
+    page.getByRole("table", { name: "3 items" }).getByRole("row", { name: /Q2 7\.RP\.A\.3/ }),
+  ).toBeVisible();
 });

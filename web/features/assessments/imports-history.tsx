@@ -80,7 +80,7 @@ function ImportRow({ assessmentId, item: i }: { assessmentId: string; item: Resu
       <td>
         {i.fileName} <Badge tone={tone[status]}>{t(`assessments.status.${status}`)}</Badge>
       </td>
-      <td>{t(`assessments.shapes.${i.shape}`)}</td>
+      <td>{t(`assessments.shapeShort.${i.shape}`)}</td>
       <td>{i.rowsRead}</td>
       <td>{i.rowsImported}</td>
       <td>{i.problems.length}</td>

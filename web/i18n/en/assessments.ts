@@ -6,6 +6,7 @@ export const assessmentsEn = {
     districtWide: "District-wide assessment",
     kinds: { points: "Points", choice: "Multiple choice" },
     shapes: { long: "Long: one row per student and item", wide: "Wide: one row per student" },
+    shapeShort: { long: "Long", wide: "Wide" },
     status: { completed: "Imported", failed: "Nothing imported", validating: "Checking" },
     delimiters: { comma: "commas", semicolon: "semicolons", tab: "tabs" },
     nav: { label: "Assessment", overview: "Overview" },
