@@ -33,13 +33,18 @@ import { Route as AuthedCommunitiesNewRouteImport } from './routes/_authed/commu
 import { Route as AuthedGoalsIndexRouteImport } from './routes/_authed/goals/index'
 import { Route as AuthedGoalsGoalIdRouteImport } from './routes/_authed/goals/$goalId'
 import { Route as AuthedGoalsNewRouteImport } from './routes/_authed/goals/new'
+import { Route as AuthedLearningNeedSurveysSurveyIdRouteImport } from './routes/_authed/learning-need-surveys/$surveyId'
 import { Route as AuthedProtocolsIndexRouteImport } from './routes/_authed/protocols/index'
 import { Route as AuthedProtocolsNewRouteImport } from './routes/_authed/protocols/new'
+import { Route as AuthedStudentGroupsGroupIdRouteImport } from './routes/_authed/student-groups/$groupId'
 import { Route as AuthedThreadsThreadIdRouteImport } from './routes/_authed/threads/$threadId'
 import { Route as AuthedAssessmentsAssessmentIdIndexRouteImport } from './routes/_authed/assessments/$assessmentId/index'
+import { Route as AuthedAssessmentsAssessmentIdGroupsRouteImport } from './routes/_authed/assessments/$assessmentId/groups'
+import { Route as AuthedAssessmentsAssessmentIdGrowthRouteImport } from './routes/_authed/assessments/$assessmentId/growth'
 import { Route as AuthedAssessmentsAssessmentIdImportRouteImport } from './routes/_authed/assessments/$assessmentId/import'
 import { Route as AuthedCommunitiesCommunityIdIndexRouteImport } from './routes/_authed/communities/$communityId/index'
 import { Route as AuthedCommunitiesCommunityIdEditRouteImport } from './routes/_authed/communities/$communityId/edit'
+import { Route as AuthedCommunitiesCommunityIdLearningNeedsRouteImport } from './routes/_authed/communities/$communityId/learning-needs'
 import { Route as AuthedCommunitiesCommunityIdMinutesRouteImport } from './routes/_authed/communities/$communityId/minutes'
 import { Route as AuthedCyclesCycleIdIndexRouteImport } from './routes/_authed/cycles/$cycleId/index'
 import { Route as AuthedCyclesCycleIdReportRouteImport } from './routes/_authed/cycles/$cycleId/report'
@@ -177,6 +182,12 @@ const AuthedGoalsNewRoute = AuthedGoalsNewRouteImport.update({
   path: '/goals/new',
   getParentRoute: () => AuthedRoute,
 } as any)
+const AuthedLearningNeedSurveysSurveyIdRoute =
+  AuthedLearningNeedSurveysSurveyIdRouteImport.update({
+    id: '/learning-need-surveys/$surveyId',
+    path: '/learning-need-surveys/$surveyId',
+    getParentRoute: () => AuthedRoute,
+  } as any)
 const AuthedProtocolsIndexRoute = AuthedProtocolsIndexRouteImport.update({
   id: '/protocols/',
   path: '/protocols/',
@@ -187,6 +198,12 @@ const AuthedProtocolsNewRoute = AuthedProtocolsNewRouteImport.update({
   path: '/protocols/new',
   getParentRoute: () => AuthedRoute,
 } as any)
+const AuthedStudentGroupsGroupIdRoute =
+  AuthedStudentGroupsGroupIdRouteImport.update({
+    id: '/student-groups/$groupId',
+    path: '/student-groups/$groupId',
+    getParentRoute: () => AuthedRoute,
+  } as any)
 const AuthedThreadsThreadIdRoute = AuthedThreadsThreadIdRouteImport.update({
   id: '/threads/$threadId',
   path: '/threads/$threadId',
@@ -196,6 +213,18 @@ const AuthedAssessmentsAssessmentIdIndexRoute =
   AuthedAssessmentsAssessmentIdIndexRouteImport.update({
     id: '/assessments/$assessmentId/',
     path: '/assessments/$assessmentId/',
+    getParentRoute: () => AuthedRoute,
+  } as any)
+const AuthedAssessmentsAssessmentIdGroupsRoute =
+  AuthedAssessmentsAssessmentIdGroupsRouteImport.update({
+    id: '/assessments/$assessmentId/groups',
+    path: '/assessments/$assessmentId/groups',
+    getParentRoute: () => AuthedRoute,
+  } as any)
+const AuthedAssessmentsAssessmentIdGrowthRoute =
+  AuthedAssessmentsAssessmentIdGrowthRouteImport.update({
+    id: '/assessments/$assessmentId/growth',
+    path: '/assessments/$assessmentId/growth',
     getParentRoute: () => AuthedRoute,
   } as any)
 const AuthedAssessmentsAssessmentIdImportRoute =
@@ -214,6 +243,12 @@ const AuthedCommunitiesCommunityIdEditRoute =
   AuthedCommunitiesCommunityIdEditRouteImport.update({
     id: '/communities/$communityId/edit',
     path: '/communities/$communityId/edit',
+    getParentRoute: () => AuthedRoute,
+  } as any)
+const AuthedCommunitiesCommunityIdLearningNeedsRoute =
+  AuthedCommunitiesCommunityIdLearningNeedsRouteImport.update({
+    id: '/communities/$communityId/learning-needs',
+    path: '/communities/$communityId/learning-needs',
     getParentRoute: () => AuthedRoute,
   } as any)
 const AuthedCommunitiesCommunityIdMinutesRoute =
@@ -335,13 +370,18 @@ export interface FileRoutesByFullPath {
   '/communities/new': typeof AuthedCommunitiesNewRoute
   '/goals/$goalId': typeof AuthedGoalsGoalIdRoute
   '/goals/new': typeof AuthedGoalsNewRoute
+  '/learning-need-surveys/$surveyId': typeof AuthedLearningNeedSurveysSurveyIdRoute
   '/protocols/new': typeof AuthedProtocolsNewRoute
+  '/student-groups/$groupId': typeof AuthedStudentGroupsGroupIdRoute
   '/threads/$threadId': typeof AuthedThreadsThreadIdRoute
   '/communities/': typeof AuthedCommunitiesIndexRoute
   '/goals/': typeof AuthedGoalsIndexRoute
   '/protocols/': typeof AuthedProtocolsIndexRoute
+  '/assessments/$assessmentId/groups': typeof AuthedAssessmentsAssessmentIdGroupsRoute
+  '/assessments/$assessmentId/growth': typeof AuthedAssessmentsAssessmentIdGrowthRoute
   '/assessments/$assessmentId/import': typeof AuthedAssessmentsAssessmentIdImportRoute
   '/communities/$communityId/edit': typeof AuthedCommunitiesCommunityIdEditRoute
+  '/communities/$communityId/learning-needs': typeof AuthedCommunitiesCommunityIdLearningNeedsRoute
   '/communities/$communityId/minutes': typeof AuthedCommunitiesCommunityIdMinutesRoute
   '/cycles/$cycleId/report': typeof AuthedCyclesCycleIdReportRoute
   '/meetings/$meetingId/live': typeof AuthedMeetingsMeetingIdLiveRoute
@@ -383,13 +423,18 @@ export interface FileRoutesByTo {
   '/communities/new': typeof AuthedCommunitiesNewRoute
   '/goals/$goalId': typeof AuthedGoalsGoalIdRoute
   '/goals/new': typeof AuthedGoalsNewRoute
+  '/learning-need-surveys/$surveyId': typeof AuthedLearningNeedSurveysSurveyIdRoute
   '/protocols/new': typeof AuthedProtocolsNewRoute
+  '/student-groups/$groupId': typeof AuthedStudentGroupsGroupIdRoute
   '/threads/$threadId': typeof AuthedThreadsThreadIdRoute
   '/communities': typeof AuthedCommunitiesIndexRoute
   '/goals': typeof AuthedGoalsIndexRoute
   '/protocols': typeof AuthedProtocolsIndexRoute
+  '/assessments/$assessmentId/groups': typeof AuthedAssessmentsAssessmentIdGroupsRoute
+  '/assessments/$assessmentId/growth': typeof AuthedAssessmentsAssessmentIdGrowthRoute
   '/assessments/$assessmentId/import': typeof AuthedAssessmentsAssessmentIdImportRoute
   '/communities/$communityId/edit': typeof AuthedCommunitiesCommunityIdEditRoute
+  '/communities/$communityId/learning-needs': typeof AuthedCommunitiesCommunityIdLearningNeedsRoute
   '/communities/$communityId/minutes': typeof AuthedCommunitiesCommunityIdMinutesRoute
   '/cycles/$cycleId/report': typeof AuthedCyclesCycleIdReportRoute
   '/meetings/$meetingId/live': typeof AuthedMeetingsMeetingIdLiveRoute
@@ -433,13 +478,18 @@ export interface FileRoutesById {
   '/_authed/communities/new': typeof AuthedCommunitiesNewRoute
   '/_authed/goals/$goalId': typeof AuthedGoalsGoalIdRoute
   '/_authed/goals/new': typeof AuthedGoalsNewRoute
+  '/_authed/learning-need-surveys/$surveyId': typeof AuthedLearningNeedSurveysSurveyIdRoute
   '/_authed/protocols/new': typeof AuthedProtocolsNewRoute
+  '/_authed/student-groups/$groupId': typeof AuthedStudentGroupsGroupIdRoute
   '/_authed/threads/$threadId': typeof AuthedThreadsThreadIdRoute
   '/_authed/communities/': typeof AuthedCommunitiesIndexRoute
   '/_authed/goals/': typeof AuthedGoalsIndexRoute
   '/_authed/protocols/': typeof AuthedProtocolsIndexRoute
+  '/_authed/assessments/$assessmentId/groups': typeof AuthedAssessmentsAssessmentIdGroupsRoute
+  '/_authed/assessments/$assessmentId/growth': typeof AuthedAssessmentsAssessmentIdGrowthRoute
   '/_authed/assessments/$assessmentId/import': typeof AuthedAssessmentsAssessmentIdImportRoute
   '/_authed/communities/$communityId/edit': typeof AuthedCommunitiesCommunityIdEditRoute
+  '/_authed/communities/$communityId/learning-needs': typeof AuthedCommunitiesCommunityIdLearningNeedsRoute
   '/_authed/communities/$communityId/minutes': typeof AuthedCommunitiesCommunityIdMinutesRoute
   '/_authed/cycles/$cycleId/report': typeof AuthedCyclesCycleIdReportRoute
   '/_authed/meetings/$meetingId/live': typeof AuthedMeetingsMeetingIdLiveRoute
@@ -483,13 +533,18 @@ export interface FileRouteTypes {
     | '/communities/new'
     | '/goals/$goalId'
     | '/goals/new'
+    | '/learning-need-surveys/$surveyId'
     | '/protocols/new'
+    | '/student-groups/$groupId'
     | '/threads/$threadId'
     | '/communities/'
     | '/goals/'
     | '/protocols/'
+    | '/assessments/$assessmentId/groups'
+    | '/assessments/$assessmentId/growth'
     | '/assessments/$assessmentId/import'
     | '/communities/$communityId/edit'
+    | '/communities/$communityId/learning-needs'
     | '/communities/$communityId/minutes'
     | '/cycles/$cycleId/report'
     | '/meetings/$meetingId/live'
@@ -531,13 +586,18 @@ export interface FileRouteTypes {
     | '/communities/new'
     | '/goals/$goalId'
     | '/goals/new'
+    | '/learning-need-surveys/$surveyId'
     | '/protocols/new'
+    | '/student-groups/$groupId'
     | '/threads/$threadId'
     | '/communities'
     | '/goals'
     | '/protocols'
+    | '/assessments/$assessmentId/groups'
+    | '/assessments/$assessmentId/growth'
     | '/assessments/$assessmentId/import'
     | '/communities/$communityId/edit'
+    | '/communities/$communityId/learning-needs'
     | '/communities/$communityId/minutes'
     | '/cycles/$cycleId/report'
     | '/meetings/$meetingId/live'
@@ -580,13 +640,18 @@ export interface FileRouteTypes {
     | '/_authed/communities/new'
     | '/_authed/goals/$goalId'
     | '/_authed/goals/new'
+    | '/_authed/learning-need-surveys/$surveyId'
     | '/_authed/protocols/new'
+    | '/_authed/student-groups/$groupId'
     | '/_authed/threads/$threadId'
     | '/_authed/communities/'
     | '/_authed/goals/'
     | '/_authed/protocols/'
+    | '/_authed/assessments/$assessmentId/groups'
+    | '/_authed/assessments/$assessmentId/growth'
     | '/_authed/assessments/$assessmentId/import'
     | '/_authed/communities/$communityId/edit'
+    | '/_authed/communities/$communityId/learning-needs'
     | '/_authed/communities/$communityId/minutes'
     | '/_authed/cycles/$cycleId/report'
     | '/_authed/meetings/$meetingId/live'
@@ -785,6 +850,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthedGoalsNewRouteImport
       parentRoute: typeof AuthedRoute
     }
+    '/_authed/learning-need-surveys/$surveyId': {
+      id: '/_authed/learning-need-surveys/$surveyId'
+      path: '/learning-need-surveys/$surveyId'
+      fullPath: '/learning-need-surveys/$surveyId'
+      preLoaderRoute: typeof AuthedLearningNeedSurveysSurveyIdRouteImport
+      parentRoute: typeof AuthedRoute
+    }
     '/_authed/protocols/': {
       id: '/_authed/protocols/'
       path: '/protocols'
@@ -799,6 +871,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthedProtocolsNewRouteImport
       parentRoute: typeof AuthedRoute
     }
+    '/_authed/student-groups/$groupId': {
+      id: '/_authed/student-groups/$groupId'
+      path: '/student-groups/$groupId'
+      fullPath: '/student-groups/$groupId'
+      preLoaderRoute: typeof AuthedStudentGroupsGroupIdRouteImport
+      parentRoute: typeof AuthedRoute
+    }
     '/_authed/threads/$threadId': {
       id: '/_authed/threads/$threadId'
       path: '/threads/$threadId'
@@ -811,6 +890,20 @@ declare module '@tanstack/react-router' {
       path: '/assessments/$assessmentId'
       fullPath: '/assessments/$assessmentId/'
       preLoaderRoute: typeof AuthedAssessmentsAssessmentIdIndexRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/_authed/assessments/$assessmentId/groups': {
+      id: '/_authed/assessments/$assessmentId/groups'
+      path: '/assessments/$assessmentId/groups'
+      fullPath: '/assessments/$assessmentId/groups'
+      preLoaderRoute: typeof AuthedAssessmentsAssessmentIdGroupsRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/_authed/assessments/$assessmentId/growth': {
+      id: '/_authed/assessments/$assessmentId/growth'
+      path: '/assessments/$assessmentId/growth'
+      fullPath: '/assessments/$assessmentId/growth'
+      preLoaderRoute: typeof AuthedAssessmentsAssessmentIdGrowthRouteImport
       parentRoute: typeof AuthedRoute
     }
     '/_authed/assessments/$assessmentId/import': {
@@ -832,6 +925,13 @@ declare module '@tanstack/react-router' {
       path: '/communities/$communityId/edit'
       fullPath: '/communities/$communityId/edit'
       preLoaderRoute: typeof AuthedCommunitiesCommunityIdEditRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/_authed/communities/$communityId/learning-needs': {
+      id: '/_authed/communities/$communityId/learning-needs'
+      path: '/communities/$communityId/learning-needs'
+      fullPath: '/communities/$communityId/learning-needs'
+      preLoaderRoute: typeof AuthedCommunitiesCommunityIdLearningNeedsRouteImport
       parentRoute: typeof AuthedRoute
     }
     '/_authed/communities/$communityId/minutes': {
@@ -967,13 +1067,18 @@ interface AuthedRouteChildren {
   AuthedCommunitiesNewRoute: typeof AuthedCommunitiesNewRoute
   AuthedGoalsGoalIdRoute: typeof AuthedGoalsGoalIdRoute
   AuthedGoalsNewRoute: typeof AuthedGoalsNewRoute
+  AuthedLearningNeedSurveysSurveyIdRoute: typeof AuthedLearningNeedSurveysSurveyIdRoute
   AuthedProtocolsNewRoute: typeof AuthedProtocolsNewRoute
+  AuthedStudentGroupsGroupIdRoute: typeof AuthedStudentGroupsGroupIdRoute
   AuthedThreadsThreadIdRoute: typeof AuthedThreadsThreadIdRoute
   AuthedCommunitiesIndexRoute: typeof AuthedCommunitiesIndexRoute
   AuthedGoalsIndexRoute: typeof AuthedGoalsIndexRoute
   AuthedProtocolsIndexRoute: typeof AuthedProtocolsIndexRoute
+  AuthedAssessmentsAssessmentIdGroupsRoute: typeof AuthedAssessmentsAssessmentIdGroupsRoute
+  AuthedAssessmentsAssessmentIdGrowthRoute: typeof AuthedAssessmentsAssessmentIdGrowthRoute
   AuthedAssessmentsAssessmentIdImportRoute: typeof AuthedAssessmentsAssessmentIdImportRoute
   AuthedCommunitiesCommunityIdEditRoute: typeof AuthedCommunitiesCommunityIdEditRoute
+  AuthedCommunitiesCommunityIdLearningNeedsRoute: typeof AuthedCommunitiesCommunityIdLearningNeedsRoute
   AuthedCommunitiesCommunityIdMinutesRoute: typeof AuthedCommunitiesCommunityIdMinutesRoute
   AuthedCyclesCycleIdReportRoute: typeof AuthedCyclesCycleIdReportRoute
   AuthedMeetingsMeetingIdLiveRoute: typeof AuthedMeetingsMeetingIdLiveRoute
@@ -1012,14 +1117,23 @@ const AuthedRouteChildren: AuthedRouteChildren = {
   AuthedCommunitiesNewRoute: AuthedCommunitiesNewRoute,
   AuthedGoalsGoalIdRoute: AuthedGoalsGoalIdRoute,
   AuthedGoalsNewRoute: AuthedGoalsNewRoute,
+  AuthedLearningNeedSurveysSurveyIdRoute:
+    AuthedLearningNeedSurveysSurveyIdRoute,
   AuthedProtocolsNewRoute: AuthedProtocolsNewRoute,
+  AuthedStudentGroupsGroupIdRoute: AuthedStudentGroupsGroupIdRoute,
   AuthedThreadsThreadIdRoute: AuthedThreadsThreadIdRoute,
   AuthedCommunitiesIndexRoute: AuthedCommunitiesIndexRoute,
   AuthedGoalsIndexRoute: AuthedGoalsIndexRoute,
   AuthedProtocolsIndexRoute: AuthedProtocolsIndexRoute,
+  AuthedAssessmentsAssessmentIdGroupsRoute:
+    AuthedAssessmentsAssessmentIdGroupsRoute,
+  AuthedAssessmentsAssessmentIdGrowthRoute:
+    AuthedAssessmentsAssessmentIdGrowthRoute,
   AuthedAssessmentsAssessmentIdImportRoute:
     AuthedAssessmentsAssessmentIdImportRoute,
   AuthedCommunitiesCommunityIdEditRoute: AuthedCommunitiesCommunityIdEditRoute,
+  AuthedCommunitiesCommunityIdLearningNeedsRoute:
+    AuthedCommunitiesCommunityIdLearningNeedsRoute,
   AuthedCommunitiesCommunityIdMinutesRoute:
     AuthedCommunitiesCommunityIdMinutesRoute,
   AuthedCyclesCycleIdReportRoute: AuthedCyclesCycleIdReportRoute,

@@ -12,6 +12,7 @@ import { discussionsEn } from "./en/discussions.ts";
 import { exemplarsEn } from "./en/exemplars.ts";
 import { feedbackEn } from "./en/feedback.ts";
 import { goalsEn } from "./en/goals.ts";
+import { groupsEn } from "./en/groups.ts";
 import { liveEn } from "./en/live.ts";
 import { meetingsEn } from "./en/meetings.ts";
 import { minutesEn } from "./en/minutes.ts";
@@ -38,6 +39,7 @@ export const en = {
   ...rostersEn,
   ...assessmentsEn,
   ...analysisEn,
+  ...groupsEn,
   app: {
     name: "Lamplight",
     documentTitle: "{{page}} · Lamplight",

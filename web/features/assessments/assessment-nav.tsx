@@ -17,6 +17,14 @@ export function AssessmentNav({ assessmentId }: { assessmentId: string }) {
           label: t("assessments.nav.overview"),
           exact: true,
         },
+        {
+          to: `/assessments/${assessmentId}/groups` as "/assessments/$assessmentId/groups",
+          label: t("groups.nav"),
+        },
+        {
+          to: `/assessments/${assessmentId}/growth` as "/assessments/$assessmentId/growth",
+          label: t("growth.nav"),
+        },
       ]}
     />
   );

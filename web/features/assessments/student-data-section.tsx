@@ -26,6 +26,11 @@ export function CommunityStudentDataSection({ community }: { community: Communit
         </Link>{" "}
         <span className="muted">{t("assessments.section.count", { count })}</span>
       </p>
+      <p>
+        <Link to="/communities/$communityId/learning-needs" params={{ communityId: community.id }}>
+          {t("learningNeeds.sectionLink")}
+        </Link>
+      </p>
     </Section>
   );
 }

@@ -11,6 +11,7 @@ import { Page, Section } from "../../ui/page.tsx";
 import { SelectField } from "../../ui/select-field.tsx";
 import { QueryView } from "../../ui/states.tsx";
 import { TextAreaField } from "../../ui/text-field.tsx";
+import { GoalGrowthSection } from "../growth/goal-measure-section.tsx";
 import { AlignmentSection } from "./alignment-section.tsx";
 import { type GoalDetail, goalQuery, updateGoal } from "./api.ts";
 import { CheckInsSection } from "./check-ins-section.tsx";
@@ -48,6 +49,7 @@ function GoalView({ goal }: { goal: GoalDetail }) {
       <StatusSection goal={goal} />
       <AlignmentSection goal={goal} />
       <ProgressSection goal={goal} />
+      <GoalGrowthSection goal={goal} />
       <CheckInsSection goal={goal} />
       <HistorySection goalId={goal.id} />
       <ModalDialog title={t("goals.page.editTitle")} isOpen={editing} onOpenChange={setEditing} size="wide">
