@@ -203,6 +203,17 @@ describe("imports", () => {
     ]);
   });
 
+  it("a request refused with an error keeps nothing of its key: the corrected retry imports", async () => {
+    const a = await create("Retry CFA");
+    const headers = { "idempotency-key": `retry-${a.id}` };
+    const refused = await upload(a.id, "Pupil,Q1,Q2\n6001,2,B\n", headers);
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors[0].path).toBe("mapping.student");
+    const retried = await upload(a.id, "Student,Q1,Q2\n6001,2,B\n", headers);
+    expect(retried.status).toBe(201);
+    expect(retried.body.rowsImported).toBe(2);
+  });
+
   it("deleting an import removes its results and is audited", async () => {
     const a = await create("Delete CFA");
     const report = await upload(a.id, "Student,Q1,Q2\n6001,2,B\n");
