@@ -101,7 +101,7 @@ test("a facilitator creates an assessment, imports results through the mapping s
   await expect(
     problems.getByRole("row", { name: /^2 Q1 5 is outside item Q1’s 0 to 2 points/ }),
   ).toBeVisible();
-  await expect(problems.getByRole("row", { name: /^3 student No student of the district/ })).toBeVisible();
+  await expect(problems.getByRole("row", { name: /^3 Student id No student of the district/ })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("button", { name: "Import the good rows only" }).click();
   await expect(
@@ -135,4 +135,47 @@ test("a facilitator creates an assessment, imports results through the mapping s
   await expect(
     page.getByRole("table", { name: "3 items" }).getByRole("row", { name: /Q2 7\.RP\.A\.3/ }),
   ).toBeVisible();
+});
+
+/*
+ * Who sees what: a member of the team reads its assessments but is offered neither New assessment nor an
+ * import; a partner's community page has no Student data at all, and the API refuses them.
+ */
+test("a member reads the team's assessments without managing them; a partner sees no student data", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  const run = `e2e${Date.now().toString(36)}`;
+  const coach = await signedInContext(browser, baseURL, "coach@riverside.example");
+  const teams = await coach.page.request.get("/api/v1/communities?scope=mine");
+  const team = (await teams.json()).items.find((c: { name: string }) => c.name === "Grade 7 Math Team");
+  const title = `Member view CFA ${run}`;
+  const created = await coach.page.request.post("/api/v1/assessments", {
+    headers: { origin: baseURL ?? "" },
+    data: { title, communityId: team.id, items: [{ label: "Q1", maxPoints: 1, standard: "7.RP.A.1" }] },
+  });
+  expect(created.status()).toBe(201);
+  await coach.context.close();
+
+  await signIn(page, "teacher1@riverside.example");
+  await page.goto(`/communities/${team.id}/assessments`);
+  await expect(page.getByRole("heading", { level: 1, name: "Assessments" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "New assessment" })).toHaveCount(0);
+  await page.getByRole("link", { name: title }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Items and standards" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Import results" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Edit assessment" })).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: "Imports" })).toHaveCount(0);
+  await expectAccessible(page);
+
+  const partner = await signedInContext(browser, baseURL, "parent@riverside.example");
+  await partner.page.goto("/communities?scope=mine");
+  await partner.page.getByRole("link", { name: "Family Engagement Team" }).first().click();
+  await expect(partner.page.getByRole("heading", { level: 1, name: "Family Engagement Team" })).toBeVisible();
+  await expect(partner.page.getByRole("heading", { name: "Student data" })).toHaveCount(0);
+  const refused = await partner.page.request.get(`/api/v1/communities/${team.id}/assessments`);
+  expect([403, 404]).toContain(refused.status());
+  await partner.context.close();
 });

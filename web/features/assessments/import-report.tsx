@@ -85,7 +85,13 @@ export function ImportReportView({
                 {shown.map((p) => (
                   <tr key={`${p.line}-${p.field}-${p.message}`}>
                     <td>{p.line || t("assessments.report.wholeFile")}</td>
-                    <td>{p.field === "file" ? t("assessments.report.wholeFile") : p.field}</td>
+                    <td>
+                      {p.field === "file"
+                        ? t("assessments.report.wholeFile")
+                        : p.field === "student"
+                          ? t("assessments.report.studentColumn")
+                          : p.field}
+                    </td>
                     <td>{p.message}</td>
                   </tr>
                 ))}

@@ -202,6 +202,7 @@ export const assessmentsEn = {
       column: "Column",
       problem: "Problem",
       wholeFile: "Whole file",
+      studentColumn: "Student id",
       retryGood: "Import the good rows only",
       back: "Back to the assessment",
     },
