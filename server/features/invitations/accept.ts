@@ -15,6 +15,7 @@ import type { Actor } from "../../http/auth/plugin.ts";
 import { conflict, forbidden, gone, invalid, notFound, unauthorized } from "../../http/errors.ts";
 import { hashToken, newId } from "../../lib/ids.ts";
 import { recordAudit } from "../audit/record.ts";
+import { linkJoinedPerson } from "../rosters/staff.ts";
 import { type InvitationRow, invitationStatus } from "./present.ts";
 
 /** An invitation is found by its emailed token, or by id when its signed-in addressee accepts from home. */
@@ -173,6 +174,8 @@ async function createAccount(tx: Tx, row: InvitationRow, input: InvitationAccept
     userId: id,
     password: await hashPassword(input.password),
   });
+  // Class enrollments a roster gave this email before they had an account become theirs.
+  await linkJoinedPerson(tx, row.orgId, id, row.email);
   if (row.schoolIds.length > 0) {
     await tx
       .insert(personSchools)

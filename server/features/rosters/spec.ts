@@ -1,5 +1,6 @@
 /*
- * The OneRoster 1.1 CSV files Lamplight reads, their columns as the spec names them, which are required,
+ * The OneRoster 1.1 and 1.2 CSV files Lamplight reads (1.2's roles.csv gives users their roles when
+ * users.csv has no role column; demographics.csv is never read: Lamplight keeps no demographics), their columns as the spec names them, which are required,
  * and how each value is checked. Headers match case-insensitively (exports differ), reported as the spec
  * spells them. Columns Lamplight does not use are read and ignored.
  */
@@ -9,6 +10,7 @@ export const ROSTER_FILES = [
   "academicSessions",
   "courses",
   "classes",
+  "roles",
   "users",
   "enrollments",
 ] as const;
@@ -16,6 +18,23 @@ export type RosterFile = (typeof ROSTER_FILES)[number];
 
 type Check = "date" | "datetime" | "status" | "boolean" | { oneOf: readonly string[] };
 export type Column = { name: string; required?: boolean; check?: Check };
+
+/** The roles of 1.1 and 1.2 (1.2 splits administrators and adds counselors); only the staff and students count. */
+const ROLES = [
+  "administrator",
+  "aide",
+  "counselor",
+  "districtAdministrator",
+  "guardian",
+  "parent",
+  "principal",
+  "proctor",
+  "relative",
+  "siteAdministrator",
+  "student",
+  "systemAdministrator",
+  "teacher",
+] as const;
 
 const common: Column[] = [
   { name: "sourcedId", required: true },
@@ -65,20 +84,29 @@ export const COLUMNS: Record<RosterFile, Column[]> = {
     { name: "subjects" },
     { name: "periods" },
   ],
+  // 1.2 may leave the role out of users.csv and give it in roles.csv (checked in validate-users.ts).
+  roles: [
+    ...common,
+    { name: "userSourcedId", required: true },
+    { name: "roleType", required: true, check: { oneOf: ["primary", "secondary"] } },
+    { name: "role", required: true, check: { oneOf: ROLES } },
+    { name: "orgSourcedId", required: true },
+    { name: "userProfileSourcedId" },
+    { name: "beginDate", check: "date" },
+    { name: "endDate", check: "date" },
+  ],
   users: [
     ...common,
     { name: "enabledUser", check: "boolean" },
-    { name: "orgSourcedIds", required: true },
-    {
-      name: "role",
-      required: true,
-      check: {
-        oneOf: ["administrator", "aide", "guardian", "parent", "proctor", "relative", "student", "teacher"],
-      },
-    },
+    // Required unless roles.csv gives them (1.2): checked in validate-rows.ts.
+    { name: "orgSourcedIds" },
+    { name: "role", check: { oneOf: ROLES } },
     { name: "username" },
     { name: "givenName", required: true },
     { name: "familyName", required: true },
+    // 1.1 and 1.2's CSV say preferredFirstName; 1.2's data model says preferredGivenName.
+    { name: "preferredFirstName" },
+    { name: "preferredGivenName" },
     { name: "identifier" },
     { name: "email" },
     { name: "grades" },
@@ -88,13 +116,7 @@ export const COLUMNS: Record<RosterFile, Column[]> = {
     { name: "classSourcedId", required: true },
     { name: "schoolSourcedId", required: true },
     { name: "userSourcedId", required: true },
-    {
-      name: "role",
-      required: true,
-      check: {
-        oneOf: ["administrator", "aide", "guardian", "parent", "proctor", "relative", "student", "teacher"],
-      },
-    },
+    { name: "role", required: true, check: { oneOf: ROLES } },
     { name: "primary", check: "boolean" },
     { name: "beginDate", check: "date" },
     { name: "endDate", check: "date" },

@@ -3,6 +3,7 @@ import type { Executor } from "../../db/client.ts";
 import { newId } from "../../lib/ids.ts";
 import { Problems, readRows } from "./read.ts";
 import { list, type RosterFile } from "./spec.ts";
+import { loadStaff, type Staff, saveStaff } from "./staff.ts";
 import { type StudentRow, writeStudents } from "./students-write.ts";
 import { idsBySourced, textArray, upsertBatch } from "./upsert.ts";
 import type { Plan } from "./validate.ts";
@@ -50,10 +51,11 @@ export async function writeRoster(
     "(select org_id, roster_sourced_id as sourced_id, id from schools) s",
     orgId,
   );
-  const teachers = new Map<string, { personId: string | null; email: string }>();
+  // This file's teachers and aides: sourcedId → email (stored in roster_staff once users.csv is read).
+  const staff = new Map<string, string>();
   const m: Maps = {
     schools,
-    teachers,
+    teachers: new Map(),
     importId,
     sessions: new Map(),
     courses: new Map(),
@@ -70,6 +72,8 @@ export async function writeRoster(
   for (const file of ["academicSessions", "courses", "classes", "users", "enrollments"] as const) {
     const mode = plan.files.get(file);
     if (!mode) continue;
+    // Enrollments name teachers of this zip and of earlier ones (a delta file often has no users.csv).
+    if (file === "enrollments") m.teachers = await loadStaff(db, orgId);
     let batch: Record<string, unknown>[] = [];
     let gone: string[] = [];
     const parents: [string, string][] = [];
@@ -100,10 +104,10 @@ export async function writeRoster(
       if (row.status === "tobedeleted") {
         gone.push(id);
       } else if (file === "users") {
-        const role = row.role ?? "";
-        if (role === "teacher" || role === "aide")
-          teachers.set(id, { personId: null, email: (row.email ?? "").toLowerCase() });
-        if (role === "student") batch.push(studentRow(row, schools));
+        // The role from users.csv, or OneRoster 1.2's primary role in roles.csv (validate.ts read it).
+        const role = plan.userRoles.get(id) || row.role || "";
+        if (role === "teacher" || role === "aide") staff.set(id, (row.email ?? "").toLowerCase());
+        if (role === "student") batch.push(studentRow(row, schools, plan.userOrgs.get(id)));
       } else {
         if (file === "academicSessions" && row.parentSourcedId) parents.push([id, row.parentSourcedId]);
         const r = toRow(file, row, m);
@@ -113,7 +117,12 @@ export async function writeRoster(
     }
     await flush();
     if (parents.length) await linkParents(db, orgId, parents);
-    if (file === "users") await matchTeachers(db, orgId, teachers, add);
+    if (file === "users") {
+      const counts = await saveStaff(db, orgId, importId, staff);
+      add("teachers.matched", counts.matched);
+      add("teachers.unmatched", counts.unmatched);
+    }
+
     if (mode === "bulk") {
       const notSeen = sql`not exists (select 1 from roster_seen rs where rs.file = ${file} and rs.sourced_id = x.sourced_id)`;
       add(`${file === "users" ? "students" : file}.deactivated`, await deactivate(db, file, orgId, notSeen));
@@ -146,24 +155,6 @@ async function linkParents(db: Executor, orgId: string, pairs: [string, string][
     from jsonb_to_recordset(${JSON.stringify(pairs.map(([s, parent]) => ({ s, parent })))}::jsonb) as r(s text, parent text)
     join academic_sessions p on p.org_id = ${orgId} and p.sourced_id = r.parent
     where a.org_id = ${orgId} and a.sourced_id = r.s and a.parent_id is distinct from p.id`);
-}
-
-async function matchTeachers(
-  db: Executor,
-  orgId: string,
-  teachers: Map<string, { personId: string | null; email: string }>,
-  add: (key: string, n: number) => void,
-) {
-  const emails = [...new Set([...teachers.values()].map((t) => t.email).filter(Boolean))];
-  const people = new Map(
-    (
-      await db.execute<{ id: string; email: string }>(sql`select id, lower(email) as email from people
-        where org_id = ${orgId} and lower(email) = any(${textArray(emails)})`)
-    ).rows.map((p) => [p.email, p.id]),
-  );
-  for (const t of teachers.values()) t.personId = people.get(t.email) ?? null;
-  add("teachers.matched", [...teachers.values()].filter((t) => t.personId).length);
-  add("teachers.unmatched", [...teachers.values()].filter((t) => !t.personId).length);
 }
 
 const COLUMNS_SQL: Record<keyof typeof TABLES, Record<string, string>> = {
@@ -224,7 +215,7 @@ type Maps = {
   sessions: Map<string, string>;
   courses: Map<string, string>;
   classes: Map<string, string>;
-  teachers: Map<string, { personId: string | null; email: string }>;
+  teachers: Map<string, Staff>;
   importId: string;
   students: Map<string, string>;
 };
@@ -285,14 +276,20 @@ function toRow(
   }
 }
 
-function studentRow(r: Record<string, string>, schools: Map<string, string>): StudentRow {
+function studentRow(
+  r: Record<string, string>,
+  schools: Map<string, string>,
+  roleOrgs?: string[],
+): StudentRow {
   return {
     sourced_id: r.sourcedId ?? "",
     identifier: r.identifier ?? "",
     given_name: r.givenName ?? "",
     family_name: r.familyName ?? "",
-    preferred_name: r.preferredFirstName ?? "",
+    preferred_name: r.preferredFirstName || r.preferredGivenName || "",
     grades: list(r.grades),
-    school_ids: list(r.orgSourcedIds).flatMap((o) => schools.get(o) ?? []),
+    school_ids: [...new Set([...list(r.orgSourcedIds), ...(roleOrgs ?? [])])].flatMap(
+      (o) => schools.get(o) ?? [],
+    ),
   };
 }
