@@ -161,6 +161,53 @@ describe("importing a results file", () => {
   });
 });
 
+describe("students resolved once per id, in SQL", () => {
+  it("a student named by roster id on one row and by student number on another is a duplicate", async () => {
+    await clear();
+    const [{ sourced = "" } = {}] = await db
+      .execute<{ sourced: string }>(
+        sql`select sourced_id as sourced from student_identities where org_id = ${orgId} and identifier = '1001'`,
+      )
+      .then((r) => r.rows);
+    const file = `Student ID,Item,Score,Response\n1001,Q1,2,\n${sourced},Q1,1,\n1002,Q1,1,\n`;
+    const report = await run(file);
+    expect(report.status).toBe("failed");
+    expect(report.problems).toEqual([
+      { line: 3, field: "student", message: expect.stringContaining("on line 2") },
+    ]);
+    const good = await run(file, { mode: "good_rows_only" });
+    expect(good.rowsImported).toBe(2);
+    expect((await stored()).map((r) => r.score).sort()).toEqual([1, 2]);
+  });
+
+  it("counts every unknown student beyond the listed ones, and keeps lines right across COPY batches and quoted line breaks", async () => {
+    await clear();
+    await db.execute(sql`
+      with s as (select gen_random_uuid() as id, n from generate_series(1, 3000) n),
+           i as (insert into students (id, org_id, pseudonym) select id, ${orgId}, 'S-LINES' || n from s)
+      insert into student_identities (student_id, org_id, sourced_id, identifier, given_name, family_name)
+      select id, ${orgId}, 'lines-' || n, 'L' || n, 'Line', 'Student' from s`);
+    // 6,000 good rows (the COPY text crosses several 64 KB batches), a quoted cell with a line break, then
+    // 300 unknown students.
+    const rows = ['L1,Q1,2,"a\r\nnote"'];
+    for (let n = 1; n <= 3000; n++) rows.push(`L${n},Q2,,B`, ...(n > 1 ? [`"L${n}",Q1,1,`] : []));
+    for (let n = 0; n < 300; n++) rows.push(`X${n},Q1,1,`);
+    const text = `Student ID,Item,Score,"Response\n(letter)"\n${rows.join("\r\n")}\r\n`;
+    const mapping: ResultMapping = { ...long, response: "Response\n(letter)" };
+    const report = await run(text, { mapping, mode: "good_rows_only" });
+    // The header takes lines 1–2 (a quoted line break), the first row lines 3–4; the unknown ones follow.
+    const first = 5 + 5999;
+    expect(report.problems[0]).toEqual({
+      line: first,
+      field: "student",
+      message: expect.stringContaining("“X0”"),
+    });
+    expect(report.problems[199]?.line).toBe(first + 199);
+    expect(report.moreProblems).toBe(100);
+    expect(report).toMatchObject({ status: "completed", rowsRead: 6_300, rowsImported: 6_000 });
+  });
+});
+
 describe("a large file", () => {
   it("imports 200,000 rows streaming: the process's memory does not grow with the file", async () => {
     await clear();

@@ -32,24 +32,47 @@ export class Problems {
 }
 
 /**
- * Students resolved by the district student number or the roster id, then the problems only the whole
- * file shows: unknown students and duplicate student–item rows. The later duplicate is the problem (the
- * first row is kept); rows of unknown students stay out of the results.
+ * Students resolved by the district student number or the roster id — once per distinct id of the file
+ * (a district file names 50,000 students in 1,000,000 rows), into `result_students` — then the problems
+ * only the whole file shows: unknown students and duplicate student–item rows. The later duplicate is the
+ * problem (the first row is kept); rows of unknown students stay out of the results. Each listing query
+ * runs only when a cheap count found something, so a clean file costs one hash join and one aggregate.
+ * Returns whether the file has duplicates (the upsert then keeps the first row of each).
  */
-export async function sqlProblems(client: pg.PoolClient, orgId: string, problems: Problems): Promise<void> {
+export async function sqlProblems(
+  client: pg.PoolClient,
+  orgId: string,
+  problems: Problems,
+): Promise<boolean> {
   await client.query(
-    `update result_staging s set student_id = i.student_id from student_identities i
-      where i.org_id = $1 and i.identifier = s.student and i.identifier <> ''`,
+    `create temporary table result_students on commit drop as
+     select s.student, coalesce(
+              (select i.student_id from student_identities i
+                where i.org_id = $1 and i.identifier = s.student and i.identifier <> '' limit 1),
+              (select i.student_id from student_identities i where i.org_id = $1 and i.sourced_id = s.student)
+            ) as student_id
+       from (select distinct student from result_staging) s`,
     [orgId],
   );
-  await client.query(
-    `update result_staging s set student_id = i.student_id from student_identities i
-      where s.student_id is null and i.org_id = $1 and i.sourced_id = s.student`,
-    [orgId],
+  await client.query("analyze result_students");
+  const unknownCount = await count(client, "select count(*) from result_students where student_id is null");
+  if (unknownCount > 0) await unknownStudents(client, problems);
+  const dupeCount = await count(
+    client,
+    `select count(*) from (select 1 from result_staging r join result_students k using (student)
+      where k.student_id is not null group by k.student_id, r.item_id having count(*) > 1) d`,
   );
+  if (dupeCount > 0) await duplicates(client, problems);
+  return dupeCount > 0;
+}
+
+const count = async (client: pg.PoolClient, query: string) =>
+  Number((await client.query<{ count: string }>(query)).rows[0]?.count ?? 0);
+
+async function unknownStudents(client: pg.PoolClient, problems: Problems): Promise<void> {
   const unknown = await client.query<{ line: number; student: string; total: string }>(
-    `select line, student, count(*) over () as total from result_staging
-      where student_id is null order by line limit $1`,
+    `select line, student, count(*) over () as total from result_staging r join result_students k using (student)
+      where k.student_id is null order by line limit $1`,
     [MAX_LISTED_PROBLEMS],
   );
   problems.merge(
@@ -60,6 +83,9 @@ export async function sqlProblems(client: pg.PoolClient, orgId: string, problems
     })),
     Number(unknown.rows[0]?.total ?? 0),
   );
+}
+
+async function duplicates(client: pg.PoolClient, problems: Problems): Promise<void> {
   const dupes = await client.query<{
     line: number;
     student: string;
@@ -68,10 +94,10 @@ export async function sqlProblems(client: pg.PoolClient, orgId: string, problems
     total: string;
   }>(
     `select d.line, d.student, i.label, d.first, count(*) over () as total
-       from (select line, student, item_id, student_id,
-                    first_value(line) over w as first, row_number() over w as n
-               from result_staging where student_id is not null
-             window w as (partition by student_id, item_id order by line)) d
+       from (select r.line, r.student, r.item_id,
+                    first_value(r.line) over w as first, row_number() over w as n
+               from result_staging r join result_students k using (student) where k.student_id is not null
+             window w as (partition by k.student_id, r.item_id order by r.line)) d
        join assessment_items i on i.id = d.item_id
       where d.n > 1 order by d.line limit $1`,
     [MAX_LISTED_PROBLEMS],
