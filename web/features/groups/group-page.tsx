@@ -54,6 +54,8 @@ function useChange(group: StudentGroup) {
     onSuccess: (next, patch) => {
       setError(null);
       queryClient.setQueryData(groupKeys.one(group.id), next);
+      // The assessment's list shows its title and count.
+      void queryClient.invalidateQueries({ queryKey: ["student-groups", "list"] });
       toast.success(t(patch.title ? "groups.group.renamed" : "groups.group.saved"));
     },
     onError: (e) =>
