@@ -179,3 +179,22 @@ test("a member reads the team's assessments without managing them; a partner see
   expect([403, 404]).toContain(refused.status());
   await partner.context.close();
 });
+
+test("an administrator creates a district-wide assessment", async ({ page }) => {
+  const run = `e2e${Date.now().toString(36)}`;
+  await signIn(page, "admin@riverside.example");
+  await page.goto("/assessments");
+  await expect(page.getByRole("heading", { level: 1, name: "District assessments" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "New district assessment" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "New district assessment" })).toBeVisible();
+  const title = `Winter benchmark ${run}`;
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Item 1 maximum points").fill("4");
+  await page.getByRole("button", { name: "Create assessment" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await page.getByRole("link", { name: "District-wide assessment" }).click();
+  await expect(
+    page.getByRole("table", { name: "The district-wide assessments" }).getByRole("link", { name: title }),
+  ).toBeVisible();
+});

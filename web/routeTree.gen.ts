@@ -28,6 +28,8 @@ import { Route as AuthedAdminPeopleRouteImport } from './routes/_authed/admin/pe
 import { Route as AuthedAdminRostersRouteImport } from './routes/_authed/admin/rosters'
 import { Route as AuthedAdminSchoolsRouteImport } from './routes/_authed/admin/schools'
 import { Route as AuthedArtifactsArtifactIdRouteImport } from './routes/_authed/artifacts/$artifactId'
+import { Route as AuthedAssessmentsIndexRouteImport } from './routes/_authed/assessments/index'
+import { Route as AuthedAssessmentsNewRouteImport } from './routes/_authed/assessments/new'
 import { Route as AuthedCommunitiesIndexRouteImport } from './routes/_authed/communities/index'
 import { Route as AuthedCommunitiesNewRouteImport } from './routes/_authed/communities/new'
 import { Route as AuthedGoalsIndexRouteImport } from './routes/_authed/goals/index'
@@ -157,6 +159,16 @@ const AuthedArtifactsArtifactIdRoute =
     path: '/artifacts/$artifactId',
     getParentRoute: () => AuthedRoute,
   } as any)
+const AuthedAssessmentsIndexRoute = AuthedAssessmentsIndexRouteImport.update({
+  id: '/assessments/',
+  path: '/assessments/',
+  getParentRoute: () => AuthedRoute,
+} as any)
+const AuthedAssessmentsNewRoute = AuthedAssessmentsNewRouteImport.update({
+  id: '/assessments/new',
+  path: '/assessments/new',
+  getParentRoute: () => AuthedRoute,
+} as any)
 const AuthedCommunitiesIndexRoute = AuthedCommunitiesIndexRouteImport.update({
   id: '/communities/',
   path: '/communities/',
@@ -367,6 +379,7 @@ export interface FileRoutesByFullPath {
   '/admin/rosters': typeof AuthedAdminRostersRoute
   '/admin/schools': typeof AuthedAdminSchoolsRoute
   '/artifacts/$artifactId': typeof AuthedArtifactsArtifactIdRoute
+  '/assessments/new': typeof AuthedAssessmentsNewRoute
   '/communities/new': typeof AuthedCommunitiesNewRoute
   '/goals/$goalId': typeof AuthedGoalsGoalIdRoute
   '/goals/new': typeof AuthedGoalsNewRoute
@@ -374,6 +387,7 @@ export interface FileRoutesByFullPath {
   '/protocols/new': typeof AuthedProtocolsNewRoute
   '/student-groups/$groupId': typeof AuthedStudentGroupsGroupIdRoute
   '/threads/$threadId': typeof AuthedThreadsThreadIdRoute
+  '/assessments/': typeof AuthedAssessmentsIndexRoute
   '/communities/': typeof AuthedCommunitiesIndexRoute
   '/goals/': typeof AuthedGoalsIndexRoute
   '/protocols/': typeof AuthedProtocolsIndexRoute
@@ -420,6 +434,7 @@ export interface FileRoutesByTo {
   '/admin/rosters': typeof AuthedAdminRostersRoute
   '/admin/schools': typeof AuthedAdminSchoolsRoute
   '/artifacts/$artifactId': typeof AuthedArtifactsArtifactIdRoute
+  '/assessments/new': typeof AuthedAssessmentsNewRoute
   '/communities/new': typeof AuthedCommunitiesNewRoute
   '/goals/$goalId': typeof AuthedGoalsGoalIdRoute
   '/goals/new': typeof AuthedGoalsNewRoute
@@ -427,6 +442,7 @@ export interface FileRoutesByTo {
   '/protocols/new': typeof AuthedProtocolsNewRoute
   '/student-groups/$groupId': typeof AuthedStudentGroupsGroupIdRoute
   '/threads/$threadId': typeof AuthedThreadsThreadIdRoute
+  '/assessments': typeof AuthedAssessmentsIndexRoute
   '/communities': typeof AuthedCommunitiesIndexRoute
   '/goals': typeof AuthedGoalsIndexRoute
   '/protocols': typeof AuthedProtocolsIndexRoute
@@ -475,6 +491,7 @@ export interface FileRoutesById {
   '/_authed/admin/rosters': typeof AuthedAdminRostersRoute
   '/_authed/admin/schools': typeof AuthedAdminSchoolsRoute
   '/_authed/artifacts/$artifactId': typeof AuthedArtifactsArtifactIdRoute
+  '/_authed/assessments/new': typeof AuthedAssessmentsNewRoute
   '/_authed/communities/new': typeof AuthedCommunitiesNewRoute
   '/_authed/goals/$goalId': typeof AuthedGoalsGoalIdRoute
   '/_authed/goals/new': typeof AuthedGoalsNewRoute
@@ -482,6 +499,7 @@ export interface FileRoutesById {
   '/_authed/protocols/new': typeof AuthedProtocolsNewRoute
   '/_authed/student-groups/$groupId': typeof AuthedStudentGroupsGroupIdRoute
   '/_authed/threads/$threadId': typeof AuthedThreadsThreadIdRoute
+  '/_authed/assessments/': typeof AuthedAssessmentsIndexRoute
   '/_authed/communities/': typeof AuthedCommunitiesIndexRoute
   '/_authed/goals/': typeof AuthedGoalsIndexRoute
   '/_authed/protocols/': typeof AuthedProtocolsIndexRoute
@@ -530,6 +548,7 @@ export interface FileRouteTypes {
     | '/admin/rosters'
     | '/admin/schools'
     | '/artifacts/$artifactId'
+    | '/assessments/new'
     | '/communities/new'
     | '/goals/$goalId'
     | '/goals/new'
@@ -537,6 +556,7 @@ export interface FileRouteTypes {
     | '/protocols/new'
     | '/student-groups/$groupId'
     | '/threads/$threadId'
+    | '/assessments/'
     | '/communities/'
     | '/goals/'
     | '/protocols/'
@@ -583,6 +603,7 @@ export interface FileRouteTypes {
     | '/admin/rosters'
     | '/admin/schools'
     | '/artifacts/$artifactId'
+    | '/assessments/new'
     | '/communities/new'
     | '/goals/$goalId'
     | '/goals/new'
@@ -590,6 +611,7 @@ export interface FileRouteTypes {
     | '/protocols/new'
     | '/student-groups/$groupId'
     | '/threads/$threadId'
+    | '/assessments'
     | '/communities'
     | '/goals'
     | '/protocols'
@@ -637,6 +659,7 @@ export interface FileRouteTypes {
     | '/_authed/admin/rosters'
     | '/_authed/admin/schools'
     | '/_authed/artifacts/$artifactId'
+    | '/_authed/assessments/new'
     | '/_authed/communities/new'
     | '/_authed/goals/$goalId'
     | '/_authed/goals/new'
@@ -644,6 +667,7 @@ export interface FileRouteTypes {
     | '/_authed/protocols/new'
     | '/_authed/student-groups/$groupId'
     | '/_authed/threads/$threadId'
+    | '/_authed/assessments/'
     | '/_authed/communities/'
     | '/_authed/goals/'
     | '/_authed/protocols/'
@@ -813,6 +837,20 @@ declare module '@tanstack/react-router' {
       path: '/artifacts/$artifactId'
       fullPath: '/artifacts/$artifactId'
       preLoaderRoute: typeof AuthedArtifactsArtifactIdRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/_authed/assessments/': {
+      id: '/_authed/assessments/'
+      path: '/assessments'
+      fullPath: '/assessments/'
+      preLoaderRoute: typeof AuthedAssessmentsIndexRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/_authed/assessments/new': {
+      id: '/_authed/assessments/new'
+      path: '/assessments/new'
+      fullPath: '/assessments/new'
+      preLoaderRoute: typeof AuthedAssessmentsNewRouteImport
       parentRoute: typeof AuthedRoute
     }
     '/_authed/communities/': {
@@ -1064,6 +1102,7 @@ interface AuthedRouteChildren {
   AuthedAdminRostersRoute: typeof AuthedAdminRostersRoute
   AuthedAdminSchoolsRoute: typeof AuthedAdminSchoolsRoute
   AuthedArtifactsArtifactIdRoute: typeof AuthedArtifactsArtifactIdRoute
+  AuthedAssessmentsNewRoute: typeof AuthedAssessmentsNewRoute
   AuthedCommunitiesNewRoute: typeof AuthedCommunitiesNewRoute
   AuthedGoalsGoalIdRoute: typeof AuthedGoalsGoalIdRoute
   AuthedGoalsNewRoute: typeof AuthedGoalsNewRoute
@@ -1071,6 +1110,7 @@ interface AuthedRouteChildren {
   AuthedProtocolsNewRoute: typeof AuthedProtocolsNewRoute
   AuthedStudentGroupsGroupIdRoute: typeof AuthedStudentGroupsGroupIdRoute
   AuthedThreadsThreadIdRoute: typeof AuthedThreadsThreadIdRoute
+  AuthedAssessmentsIndexRoute: typeof AuthedAssessmentsIndexRoute
   AuthedCommunitiesIndexRoute: typeof AuthedCommunitiesIndexRoute
   AuthedGoalsIndexRoute: typeof AuthedGoalsIndexRoute
   AuthedProtocolsIndexRoute: typeof AuthedProtocolsIndexRoute
@@ -1114,6 +1154,7 @@ const AuthedRouteChildren: AuthedRouteChildren = {
   AuthedAdminRostersRoute: AuthedAdminRostersRoute,
   AuthedAdminSchoolsRoute: AuthedAdminSchoolsRoute,
   AuthedArtifactsArtifactIdRoute: AuthedArtifactsArtifactIdRoute,
+  AuthedAssessmentsNewRoute: AuthedAssessmentsNewRoute,
   AuthedCommunitiesNewRoute: AuthedCommunitiesNewRoute,
   AuthedGoalsGoalIdRoute: AuthedGoalsGoalIdRoute,
   AuthedGoalsNewRoute: AuthedGoalsNewRoute,
@@ -1122,6 +1163,7 @@ const AuthedRouteChildren: AuthedRouteChildren = {
   AuthedProtocolsNewRoute: AuthedProtocolsNewRoute,
   AuthedStudentGroupsGroupIdRoute: AuthedStudentGroupsGroupIdRoute,
   AuthedThreadsThreadIdRoute: AuthedThreadsThreadIdRoute,
+  AuthedAssessmentsIndexRoute: AuthedAssessmentsIndexRoute,
   AuthedCommunitiesIndexRoute: AuthedCommunitiesIndexRoute,
   AuthedGoalsIndexRoute: AuthedGoalsIndexRoute,
   AuthedProtocolsIndexRoute: AuthedProtocolsIndexRoute,

@@ -35,6 +35,13 @@ export const communityAssessmentsQuery = (communityId: string) =>
     retry: false,
   });
 
+export const districtAssessmentsKey = ["district-assessments"];
+export const districtAssessmentsQuery = queryOptions({
+  queryKey: districtAssessmentsKey,
+  queryFn: ({ signal }) =>
+    api.get<AssessmentList>("/api/v1/assessments", { signal, query: { scope: "district" } }),
+});
+
 export const assessmentKey = (id: string) => ["assessments", id];
 export const assessmentQuery = (id: string) =>
   queryOptions({

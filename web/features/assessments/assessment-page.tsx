@@ -54,7 +54,7 @@ export function AssessmentPage({ assessmentId }: { assessmentId: string }) {
 
 export function BackLink({ assessment }: { assessment: Assessment }) {
   const { t } = useTranslation();
-  if (!assessment.communityId) return <span>{t("assessments.districtWide")}</span>;
+  if (!assessment.communityId) return <Link to="/assessments">{t("assessments.districtWide")}</Link>;
   return (
     <Link to="/communities/$communityId/assessments" params={{ communityId: assessment.communityId }}>
       {t("assessments.overview.back", { name: assessment.communityName ?? "" })}

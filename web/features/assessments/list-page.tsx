@@ -7,6 +7,7 @@ import { LinkButton } from "../../ui/button.tsx";
 import { DateTime } from "../../ui/format.tsx";
 import { Page } from "../../ui/page.tsx";
 import { EmptyState, ErrorState, Loading } from "../../ui/states.tsx";
+import { useMe } from "../auth/me.ts";
 import { communityQuery } from "../communities/api.ts";
 import { CalendarDate } from "../cycles/calendar-date.tsx";
 import { communityAssessmentsQuery } from "./api.ts";
@@ -15,6 +16,7 @@ import "./assessments.css";
 /** A team's assessments: what each covers and how much data it holds; "New assessment" for managers. */
 export function AssessmentListPage({ communityId }: { communityId: string }) {
   const { t } = useTranslation();
+  const me = useMe();
   const community = useQuery(communityQuery(communityId));
   const query = useQuery(communityAssessmentsQuery(communityId));
   const canCreate = query.data?.can.create ?? false;
@@ -28,7 +30,12 @@ export function AssessmentListPage({ communityId }: { communityId: string }) {
           </Link>
         ) : null
       }
-      lead={<p>{t("assessments.list.lead")}</p>}
+      lead={
+        <p>
+          {t("assessments.list.lead")}{" "}
+          {me.can.manageOrganization ? <Link to="/assessments">{t("assessments.district.link")}</Link> : null}
+        </p>
+      }
       actions={
         canCreate ? (
           <LinkButton
@@ -62,12 +69,12 @@ export function AssessmentListPage({ communityId }: { communityId: string }) {
   );
 }
 
-function AssessmentTable({ items }: { items: AssessmentSummary[] }) {
+export function AssessmentTable({ items, caption }: { items: AssessmentSummary[]; caption?: string }) {
   const { t } = useTranslation();
   return (
     <div className="table-wrap">
       <table className="table">
-        <caption>{t("assessments.list.caption")}</caption>
+        <caption>{caption ?? t("assessments.list.caption")}</caption>
         <thead>
           <tr>
             <th scope="col">{t("assessments.list.colTitle")}</th>

@@ -10,7 +10,7 @@ import { NativeField } from "../../ui/native-field.tsx";
 import { Page } from "../../ui/page.tsx";
 import { TextField } from "../../ui/text-field.tsx";
 import { communityQuery } from "../communities/api.ts";
-import { communityAssessmentsKey, createAssessment } from "./api.ts";
+import { communityAssessmentsKey, createAssessment, districtAssessmentsKey } from "./api.ts";
 import { type ItemDraft, ItemsEditor, itemsForApi, newItem } from "./items-editor.tsx";
 import "./assessments.css";
 
@@ -18,12 +18,15 @@ const FORM_ID = "new-assessment";
 
 export const percentForApi = (value: string) => (value.trim() === "" ? undefined : Number(value));
 
-/** New assessment: title, date, mastery threshold and its items; then its overview, to import results. */
-export function NewAssessmentPage({ communityId }: { communityId: string }) {
+/**
+ * New assessment: title, date, mastery threshold and its items; then its overview, to import results.
+ * Without a community it is district-wide (administrators).
+ */
+export function NewAssessmentPage({ communityId }: { communityId?: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const community = useQuery(communityQuery(communityId));
+  const community = useQuery({ ...communityQuery(communityId ?? ""), enabled: communityId !== undefined });
   const [title, setTitle] = useState("");
   const [givenOn, setGivenOn] = useState("");
   const [mastery, setMastery] = useState("80");
@@ -32,23 +35,27 @@ export function NewAssessmentPage({ communityId }: { communityId: string }) {
     schema: assessmentInputSchema,
     send: (data, key) => createAssessment(data, key),
     onSuccess: (created) => {
-      void queryClient.invalidateQueries({ queryKey: communityAssessmentsKey(communityId) });
+      void queryClient.invalidateQueries({
+        queryKey: communityId ? communityAssessmentsKey(communityId) : districtAssessmentsKey,
+      });
       void navigate({ to: "/assessments/$assessmentId", params: { assessmentId: created.id } });
     },
   });
   const submit = () =>
     form.submit({
       title,
-      communityId,
+      communityId: communityId ?? null,
       givenOn: givenOn || null,
       masteryPercent: percentForApi(mastery),
       items: itemsForApi(items),
     });
   return (
     <Page
-      title={t("assessments.new.title")}
+      title={communityId ? t("assessments.new.title") : t("assessments.district.newTitle")}
       eyebrow={
-        community.data ? (
+        !communityId ? (
+          <Link to="/assessments">{t("assessments.district.title")}</Link>
+        ) : community.data ? (
           <Link to="/communities/$communityId/assessments" params={{ communityId }}>
             {t("assessments.new.back", { name: community.data.name })}
           </Link>
@@ -87,9 +94,13 @@ export function NewAssessmentPage({ communityId }: { communityId: string }) {
           <Button type="submit" variant="primary" isPending={form.isPending}>
             {t("assessments.new.submit")}
           </Button>
-          <Link to="/communities/$communityId/assessments" params={{ communityId }}>
-            {t("common.cancel")}
-          </Link>
+          {communityId ? (
+            <Link to="/communities/$communityId/assessments" params={{ communityId }}>
+              {t("common.cancel")}
+            </Link>
+          ) : (
+            <Link to="/assessments">{t("common.cancel")}</Link>
+          )}
         </FormActions>
       </Form>
     </Page>

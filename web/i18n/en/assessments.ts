@@ -47,6 +47,18 @@ export const assessmentsEn = {
       noStandards: "None given",
       neverImported: "Never",
     },
+    district: {
+      title: "District assessments",
+      link: "District-wide assessments",
+      lead: "Benchmarks the whole district gives, which no one team owns. Each team's own assessments are under its community.",
+      noAccess: "Only district administrators manage district-wide assessments.",
+      new: "New district assessment",
+      newTitle: "New district assessment",
+      emptyTitle: "No district-wide assessments yet",
+      empty:
+        "Create one with New district assessment when the district gives a common benchmark; then import its results.",
+      caption: "The district-wide assessments",
+    },
     new: {
       title: "New assessment",
       back: "{{name}}: assessments",
