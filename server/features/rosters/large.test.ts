@@ -2,8 +2,8 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../http/auth/plugin.ts";
 import { startTestApp, type TestApp } from "../../test/app.ts";
+import { bigRoster } from "../../test/big-roster.ts";
 import { createPerson, orgId } from "../../test/factories.ts";
-import { oneRosterZip, type Row } from "../../test/oneroster-zip.ts";
 import { importBuffer } from "./test-helpers.ts";
 
 /*
@@ -28,78 +28,6 @@ beforeAll(async () => {
   };
 });
 afterAll(() => t.close());
-
-function bigRoster(students: number, classes: number, perStudent: number) {
-  const s = "active";
-  const users: Row[] = [];
-  const enrollments: Row[] = [];
-  const classRows: Row[] = [];
-  for (let c = 0; c < classes; c++) {
-    classRows.push({
-      sourcedId: `k${c}`,
-      status: s,
-      title: `Class ${c}`,
-      courseSourcedId: "c1",
-      schoolSourcedId: "o1",
-      termSourcedIds: "y1",
-    });
-    users.push({
-      sourcedId: `t${c}`,
-      status: s,
-      orgSourcedIds: "o1",
-      role: "teacher",
-      givenName: "T",
-      familyName: `${c}`,
-      email: `t${c}@big.example`,
-    });
-    enrollments.push({
-      sourcedId: `et${c}`,
-      status: s,
-      classSourcedId: `k${c}`,
-      schoolSourcedId: "o1",
-      userSourcedId: `t${c}`,
-      role: "teacher",
-    });
-  }
-  for (let i = 0; i < students; i++) {
-    users.push({
-      sourcedId: `s${i}`,
-      status: s,
-      orgSourcedIds: "o1",
-      role: "student",
-      givenName: "Given",
-      familyName: `Family ${i}`,
-      identifier: `${100000 + i}`,
-      grades: "07",
-    });
-    for (let k = 0; k < perStudent; k++)
-      enrollments.push({
-        sourcedId: `e${i}-${k}`,
-        status: s,
-        classSourcedId: `k${(i + k * 101) % classes}`,
-        schoolSourcedId: "o1",
-        userSourcedId: `s${i}`,
-        role: "student",
-      });
-  }
-  return oneRosterZip({
-    orgs: [{ sourcedId: "o1", status: s, name: "Riverside Middle", type: "school" }],
-    academicSessions: [
-      {
-        sourcedId: "y1",
-        status: s,
-        title: "2026-27",
-        type: "schoolYear",
-        startDate: "2026-08-15",
-        endDate: "2027-06-15",
-      },
-    ],
-    courses: [{ sourcedId: "c1", status: s, title: "Math 7", orgSourcedId: "o1" }],
-    classes: classRows,
-    users,
-    enrollments,
-  });
-}
 
 describe("a district-sized roster", () => {
   it("imports 50,000 enrollments in batches, and re-imports them without a change", {

@@ -89,7 +89,7 @@ export const rosterRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
         tags,
         consumes: ["multipart/form-data"],
         description:
-          "multipart/form-data: `kind` (bulk | delta) and a `file` part (a OneRoster 1.1 CSV zip). Answers 201 with the report: status completed (with counts) or failed (with problems by file and line; nothing written).",
+          "multipart/form-data: `kind` (bulk | delta) and a `file` part (a OneRoster 1.1 or 1.2 CSV zip). Answers 201 with the report: status completed (with counts) or failed (with problems by file and line; nothing written).",
         response: { 201: rosterImportSchema, 200: rosterImportSchema },
       },
     },

@@ -2,7 +2,7 @@
 export const rostersEn = {
   rosters: {
     title: "Rosters",
-    lead: "Import your district's classes, teachers and students from a OneRoster 1.1 CSV zip, as your student information system exports it. Students are stored under a pseudonym; only their own teachers and school leaders see their names.",
+    lead: "Import your district's classes, teachers and students from a OneRoster 1.1 or 1.2 CSV zip, as your student information system exports it. Students are stored under a pseudonym; only their own teachers and school leaders see their names.",
     noAccess: "Only district administrators import rosters.",
     uploadTitle: "Import a roster",
     file: "OneRoster zip",
