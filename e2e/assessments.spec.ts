@@ -89,23 +89,24 @@ test("a facilitator creates an assessment, imports results through the mapping s
 
   // A bad file: a score above the maximum and an unknown student, refused; then the good rows only.
   await page.getByRole("button", { name: "Import another file" }).click();
-  const bad = `Student,Q1,Q2,Q3\n${run}1001,5,1,C\nnobody-${run},1,0,A\n${run}1002,2,1,B\n`;
+  const bad = `Student,Q1,Q2,Q3\n${run}1001,5,1,C\nnobody-${run},1,0,A\n${run}1002,2,1,B\n"=HYPERLINK(""http://x"")",1,1,A\n`;
   await page
     .getByLabel("Results file (CSV)")
     .setInputFiles({ name: `bad-${run}.csv`, mimeType: "text/csv", buffer: Buffer.from(bad) });
   await page.getByRole("button", { name: "Preview file" }).click();
   await expect(page.getByText(/These are the choices you made last time/)).toBeVisible();
   await page.getByRole("button", { name: "Import results" }).click();
-  await expect(page.getByText(/Nothing was imported: 2 lines of the file have problems/)).toBeVisible();
+  await expect(page.getByText(/Nothing was imported: 3 lines of the file have problems/)).toBeVisible();
   const problems = page.getByRole("table", { name: "Problems by line number" });
   await expect(
     problems.getByRole("row", { name: /^2 Q1 5 is outside item Q1’s 0 to 2 points/ }),
   ).toBeVisible();
   await expect(problems.getByRole("row", { name: /^3 Student id No student of the district/ })).toBeVisible();
+  await expect(page.getByText(/Lamplight keeps them as plain text and never runs them/)).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("button", { name: "Import the good rows only" }).click();
   await expect(
-    page.getByText(/Imported \d+ results; 2 lines had problems and were left out\./),
+    page.getByText(/Imported \d+ results; 3 lines had problems and were left out\./),
   ).toBeVisible();
 
   // The history: three imports; deleting the first says what it removes.

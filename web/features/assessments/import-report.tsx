@@ -32,6 +32,8 @@ export function ImportReportView({
     (p, n, all) => n === 0 || all.findIndex((q) => q.line === p.line && q.message === p.message) === n,
   );
   const lines = new Set(report.problems.map((p) => p.line)).size;
+  // A cell like =HYPERLINK(…) is what formula injection looks like: say it is kept as text, never run.
+  const formula = report.problems.some((p) => /“[=+\-@]/.test(p.message));
   const fatal = report.problems.some((p) => p.field === "file");
   const summary =
     report.status === "completed"
@@ -48,6 +50,11 @@ export function ImportReportView({
       <Notice tone={report.status === "completed" && total === 0 ? "success" : "warning"} role="status">
         <p>{summary}</p>
       </Notice>
+      {formula ? (
+        <Notice tone="warning">
+          <p>{t("assessments.report.formula")}</p>
+        </Notice>
+      ) : null}
       <table className="table">
         <caption>{t("assessments.report.countsCaption")}</caption>
         <tbody>

@@ -214,6 +214,8 @@ export const assessmentsEn = {
       column: "Column",
       problem: "Problem",
       wholeFile: "Whole file",
+      formula:
+        "Some cells start with =, +, - or @, as spreadsheet formulas do. Lamplight keeps them as plain text and never runs them: correct those cells in the file.",
       studentColumn: "Student id",
       retryGood: "Import the good rows only",
       back: "Back to the assessment",
