@@ -27,6 +27,7 @@ import { Route as AuthedAdminOutboxRouteImport } from './routes/_authed/admin/ou
 import { Route as AuthedAdminPeopleRouteImport } from './routes/_authed/admin/people'
 import { Route as AuthedAdminRostersRouteImport } from './routes/_authed/admin/rosters'
 import { Route as AuthedAdminSchoolsRouteImport } from './routes/_authed/admin/schools'
+import { Route as AuthedAdminStudentDataRouteImport } from './routes/_authed/admin/student-data'
 import { Route as AuthedArtifactsArtifactIdRouteImport } from './routes/_authed/artifacts/$artifactId'
 import { Route as AuthedAssessmentsIndexRouteImport } from './routes/_authed/assessments/index'
 import { Route as AuthedAssessmentsNewRouteImport } from './routes/_authed/assessments/new'
@@ -41,6 +42,7 @@ import { Route as AuthedProtocolsNewRouteImport } from './routes/_authed/protoco
 import { Route as AuthedStudentGroupsGroupIdRouteImport } from './routes/_authed/student-groups/$groupId'
 import { Route as AuthedThreadsThreadIdRouteImport } from './routes/_authed/threads/$threadId'
 import { Route as AuthedAssessmentsAssessmentIdIndexRouteImport } from './routes/_authed/assessments/$assessmentId/index'
+import { Route as AuthedAssessmentsAssessmentIdAnalysisRouteImport } from './routes/_authed/assessments/$assessmentId/analysis'
 import { Route as AuthedAssessmentsAssessmentIdGroupsRouteImport } from './routes/_authed/assessments/$assessmentId/groups'
 import { Route as AuthedAssessmentsAssessmentIdGrowthRouteImport } from './routes/_authed/assessments/$assessmentId/growth'
 import { Route as AuthedAssessmentsAssessmentIdImportRouteImport } from './routes/_authed/assessments/$assessmentId/import'
@@ -153,6 +155,11 @@ const AuthedAdminSchoolsRoute = AuthedAdminSchoolsRouteImport.update({
   path: '/admin/schools',
   getParentRoute: () => AuthedRoute,
 } as any)
+const AuthedAdminStudentDataRoute = AuthedAdminStudentDataRouteImport.update({
+  id: '/admin/student-data',
+  path: '/admin/student-data',
+  getParentRoute: () => AuthedRoute,
+} as any)
 const AuthedArtifactsArtifactIdRoute =
   AuthedArtifactsArtifactIdRouteImport.update({
     id: '/artifacts/$artifactId',
@@ -225,6 +232,12 @@ const AuthedAssessmentsAssessmentIdIndexRoute =
   AuthedAssessmentsAssessmentIdIndexRouteImport.update({
     id: '/assessments/$assessmentId/',
     path: '/assessments/$assessmentId/',
+    getParentRoute: () => AuthedRoute,
+  } as any)
+const AuthedAssessmentsAssessmentIdAnalysisRoute =
+  AuthedAssessmentsAssessmentIdAnalysisRouteImport.update({
+    id: '/assessments/$assessmentId/analysis',
+    path: '/assessments/$assessmentId/analysis',
     getParentRoute: () => AuthedRoute,
   } as any)
 const AuthedAssessmentsAssessmentIdGroupsRoute =
@@ -378,6 +391,7 @@ export interface FileRoutesByFullPath {
   '/admin/people': typeof AuthedAdminPeopleRoute
   '/admin/rosters': typeof AuthedAdminRostersRoute
   '/admin/schools': typeof AuthedAdminSchoolsRoute
+  '/admin/student-data': typeof AuthedAdminStudentDataRoute
   '/artifacts/$artifactId': typeof AuthedArtifactsArtifactIdRoute
   '/assessments/new': typeof AuthedAssessmentsNewRoute
   '/communities/new': typeof AuthedCommunitiesNewRoute
@@ -391,6 +405,7 @@ export interface FileRoutesByFullPath {
   '/communities/': typeof AuthedCommunitiesIndexRoute
   '/goals/': typeof AuthedGoalsIndexRoute
   '/protocols/': typeof AuthedProtocolsIndexRoute
+  '/assessments/$assessmentId/analysis': typeof AuthedAssessmentsAssessmentIdAnalysisRoute
   '/assessments/$assessmentId/groups': typeof AuthedAssessmentsAssessmentIdGroupsRoute
   '/assessments/$assessmentId/growth': typeof AuthedAssessmentsAssessmentIdGrowthRoute
   '/assessments/$assessmentId/import': typeof AuthedAssessmentsAssessmentIdImportRoute
@@ -433,6 +448,7 @@ export interface FileRoutesByTo {
   '/admin/people': typeof AuthedAdminPeopleRoute
   '/admin/rosters': typeof AuthedAdminRostersRoute
   '/admin/schools': typeof AuthedAdminSchoolsRoute
+  '/admin/student-data': typeof AuthedAdminStudentDataRoute
   '/artifacts/$artifactId': typeof AuthedArtifactsArtifactIdRoute
   '/assessments/new': typeof AuthedAssessmentsNewRoute
   '/communities/new': typeof AuthedCommunitiesNewRoute
@@ -446,6 +462,7 @@ export interface FileRoutesByTo {
   '/communities': typeof AuthedCommunitiesIndexRoute
   '/goals': typeof AuthedGoalsIndexRoute
   '/protocols': typeof AuthedProtocolsIndexRoute
+  '/assessments/$assessmentId/analysis': typeof AuthedAssessmentsAssessmentIdAnalysisRoute
   '/assessments/$assessmentId/groups': typeof AuthedAssessmentsAssessmentIdGroupsRoute
   '/assessments/$assessmentId/growth': typeof AuthedAssessmentsAssessmentIdGrowthRoute
   '/assessments/$assessmentId/import': typeof AuthedAssessmentsAssessmentIdImportRoute
@@ -490,6 +507,7 @@ export interface FileRoutesById {
   '/_authed/admin/people': typeof AuthedAdminPeopleRoute
   '/_authed/admin/rosters': typeof AuthedAdminRostersRoute
   '/_authed/admin/schools': typeof AuthedAdminSchoolsRoute
+  '/_authed/admin/student-data': typeof AuthedAdminStudentDataRoute
   '/_authed/artifacts/$artifactId': typeof AuthedArtifactsArtifactIdRoute
   '/_authed/assessments/new': typeof AuthedAssessmentsNewRoute
   '/_authed/communities/new': typeof AuthedCommunitiesNewRoute
@@ -503,6 +521,7 @@ export interface FileRoutesById {
   '/_authed/communities/': typeof AuthedCommunitiesIndexRoute
   '/_authed/goals/': typeof AuthedGoalsIndexRoute
   '/_authed/protocols/': typeof AuthedProtocolsIndexRoute
+  '/_authed/assessments/$assessmentId/analysis': typeof AuthedAssessmentsAssessmentIdAnalysisRoute
   '/_authed/assessments/$assessmentId/groups': typeof AuthedAssessmentsAssessmentIdGroupsRoute
   '/_authed/assessments/$assessmentId/growth': typeof AuthedAssessmentsAssessmentIdGrowthRoute
   '/_authed/assessments/$assessmentId/import': typeof AuthedAssessmentsAssessmentIdImportRoute
@@ -547,6 +566,7 @@ export interface FileRouteTypes {
     | '/admin/people'
     | '/admin/rosters'
     | '/admin/schools'
+    | '/admin/student-data'
     | '/artifacts/$artifactId'
     | '/assessments/new'
     | '/communities/new'
@@ -560,6 +580,7 @@ export interface FileRouteTypes {
     | '/communities/'
     | '/goals/'
     | '/protocols/'
+    | '/assessments/$assessmentId/analysis'
     | '/assessments/$assessmentId/groups'
     | '/assessments/$assessmentId/growth'
     | '/assessments/$assessmentId/import'
@@ -602,6 +623,7 @@ export interface FileRouteTypes {
     | '/admin/people'
     | '/admin/rosters'
     | '/admin/schools'
+    | '/admin/student-data'
     | '/artifacts/$artifactId'
     | '/assessments/new'
     | '/communities/new'
@@ -615,6 +637,7 @@ export interface FileRouteTypes {
     | '/communities'
     | '/goals'
     | '/protocols'
+    | '/assessments/$assessmentId/analysis'
     | '/assessments/$assessmentId/groups'
     | '/assessments/$assessmentId/growth'
     | '/assessments/$assessmentId/import'
@@ -658,6 +681,7 @@ export interface FileRouteTypes {
     | '/_authed/admin/people'
     | '/_authed/admin/rosters'
     | '/_authed/admin/schools'
+    | '/_authed/admin/student-data'
     | '/_authed/artifacts/$artifactId'
     | '/_authed/assessments/new'
     | '/_authed/communities/new'
@@ -671,6 +695,7 @@ export interface FileRouteTypes {
     | '/_authed/communities/'
     | '/_authed/goals/'
     | '/_authed/protocols/'
+    | '/_authed/assessments/$assessmentId/analysis'
     | '/_authed/assessments/$assessmentId/groups'
     | '/_authed/assessments/$assessmentId/growth'
     | '/_authed/assessments/$assessmentId/import'
@@ -832,6 +857,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthedAdminSchoolsRouteImport
       parentRoute: typeof AuthedRoute
     }
+    '/_authed/admin/student-data': {
+      id: '/_authed/admin/student-data'
+      path: '/admin/student-data'
+      fullPath: '/admin/student-data'
+      preLoaderRoute: typeof AuthedAdminStudentDataRouteImport
+      parentRoute: typeof AuthedRoute
+    }
     '/_authed/artifacts/$artifactId': {
       id: '/_authed/artifacts/$artifactId'
       path: '/artifacts/$artifactId'
@@ -928,6 +960,13 @@ declare module '@tanstack/react-router' {
       path: '/assessments/$assessmentId'
       fullPath: '/assessments/$assessmentId/'
       preLoaderRoute: typeof AuthedAssessmentsAssessmentIdIndexRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/_authed/assessments/$assessmentId/analysis': {
+      id: '/_authed/assessments/$assessmentId/analysis'
+      path: '/assessments/$assessmentId/analysis'
+      fullPath: '/assessments/$assessmentId/analysis'
+      preLoaderRoute: typeof AuthedAssessmentsAssessmentIdAnalysisRouteImport
       parentRoute: typeof AuthedRoute
     }
     '/_authed/assessments/$assessmentId/groups': {
@@ -1101,6 +1140,7 @@ interface AuthedRouteChildren {
   AuthedAdminPeopleRoute: typeof AuthedAdminPeopleRoute
   AuthedAdminRostersRoute: typeof AuthedAdminRostersRoute
   AuthedAdminSchoolsRoute: typeof AuthedAdminSchoolsRoute
+  AuthedAdminStudentDataRoute: typeof AuthedAdminStudentDataRoute
   AuthedArtifactsArtifactIdRoute: typeof AuthedArtifactsArtifactIdRoute
   AuthedAssessmentsNewRoute: typeof AuthedAssessmentsNewRoute
   AuthedCommunitiesNewRoute: typeof AuthedCommunitiesNewRoute
@@ -1114,6 +1154,7 @@ interface AuthedRouteChildren {
   AuthedCommunitiesIndexRoute: typeof AuthedCommunitiesIndexRoute
   AuthedGoalsIndexRoute: typeof AuthedGoalsIndexRoute
   AuthedProtocolsIndexRoute: typeof AuthedProtocolsIndexRoute
+  AuthedAssessmentsAssessmentIdAnalysisRoute: typeof AuthedAssessmentsAssessmentIdAnalysisRoute
   AuthedAssessmentsAssessmentIdGroupsRoute: typeof AuthedAssessmentsAssessmentIdGroupsRoute
   AuthedAssessmentsAssessmentIdGrowthRoute: typeof AuthedAssessmentsAssessmentIdGrowthRoute
   AuthedAssessmentsAssessmentIdImportRoute: typeof AuthedAssessmentsAssessmentIdImportRoute
@@ -1153,6 +1194,7 @@ const AuthedRouteChildren: AuthedRouteChildren = {
   AuthedAdminPeopleRoute: AuthedAdminPeopleRoute,
   AuthedAdminRostersRoute: AuthedAdminRostersRoute,
   AuthedAdminSchoolsRoute: AuthedAdminSchoolsRoute,
+  AuthedAdminStudentDataRoute: AuthedAdminStudentDataRoute,
   AuthedArtifactsArtifactIdRoute: AuthedArtifactsArtifactIdRoute,
   AuthedAssessmentsNewRoute: AuthedAssessmentsNewRoute,
   AuthedCommunitiesNewRoute: AuthedCommunitiesNewRoute,
@@ -1167,6 +1209,8 @@ const AuthedRouteChildren: AuthedRouteChildren = {
   AuthedCommunitiesIndexRoute: AuthedCommunitiesIndexRoute,
   AuthedGoalsIndexRoute: AuthedGoalsIndexRoute,
   AuthedProtocolsIndexRoute: AuthedProtocolsIndexRoute,
+  AuthedAssessmentsAssessmentIdAnalysisRoute:
+    AuthedAssessmentsAssessmentIdAnalysisRoute,
   AuthedAssessmentsAssessmentIdGroupsRoute:
     AuthedAssessmentsAssessmentIdGroupsRoute,
   AuthedAssessmentsAssessmentIdGrowthRoute:

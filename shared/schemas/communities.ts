@@ -42,6 +42,8 @@ const communityFields = {
   visibility: visibilitySchema,
   /** Whether feedback on the community's work samples may be given anonymously. */
   anonymousFeedback: z.boolean({ message: "Choose whether anonymous feedback is allowed." }),
+  /** The team's norms share assessment results by teacher (analysis shows a by-teacher breakdown). */
+  shareResultsByTeacher: z.boolean({ message: "Choose whether results are shared by teacher." }),
 };
 
 export const communityInputSchema = z
@@ -57,6 +59,7 @@ export const communityInputSchema = z
     topics: communityFields.topics.default([]),
     visibility: communityFields.visibility.default("private"),
     anonymousFeedback: communityFields.anonymousFeedback.default(false),
+    shareResultsByTeacher: communityFields.shareResultsByTeacher.default(false),
   })
   .strict();
 /** A PATCH: only the fields sent change (no defaults, so absent fields are left alone). */
@@ -118,6 +121,7 @@ export const communitySchema = z.object({
   topics: z.array(z.string()),
   visibility: visibilitySchema,
   anonymousFeedback: z.boolean(),
+  shareResultsByTeacher: z.boolean(),
   archived: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -60,6 +60,7 @@ export const en = {
     audit: "Audit log",
     outbox: "Outbox",
     rosters: "Rosters",
+    studentData: "Student data",
     profile: "Profile",
     signOut: "Sign out",
   },
@@ -328,6 +329,10 @@ export const en = {
     feedback: "Feedback on work samples",
     anonymousFeedback: "Allow anonymous feedback on work samples",
     anonymousFeedbackHint: "Members may choose to leave their name off the feedback they give.",
+    studentResults: "Assessment results",
+    shareResultsByTeacher: "Share assessment results by teacher",
+    shareResultsByTeacherHint:
+      "When the team's norms agree, analysis shows each teacher's students together. Small groups stay hidden from those who do not teach them.",
     create: "Create community",
     save: "Save changes",
     created: "{{community}} is ready. Invite your colleagues next.",

@@ -152,22 +152,15 @@ function svgImage(svg: SVGSVGElement, box: DOMRect): Promise<HTMLImageElement> {
     const copy = copies[i] as SVGElement;
     for (const name of painted) copy.style.setProperty(name, style.getPropertyValue(name));
   });
-  clone.setAttribute("xmlns", "http://www.w3.org/2000/svg");
+  // XMLSerializer writes the SVG namespace itself; setting xmlns again would make the XML invalid.
   clone.setAttribute("width", String(box.width));
   clone.setAttribute("height", String(box.height));
-  const url = URL.createObjectURL(
-    new Blob([new XMLSerializer().serializeToString(clone)], { type: "image/svg+xml;charset=utf-8" }),
-  );
+  // A data: URL, not a blob: one: the Content Security Policy allows images from 'self' and data: only.
+  const url = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(clone))}`;
   return new Promise((resolve, reject) => {
     const image = new Image();
-    image.onload = () => {
-      URL.revokeObjectURL(url);
-      resolve(image);
-    };
-    image.onerror = () => {
-      URL.revokeObjectURL(url);
-      reject(new Error("svg did not load"));
-    };
+    image.onload = () => resolve(image);
+    image.onerror = () => reject(new Error("svg did not load"));
     image.src = url;
   });
 }

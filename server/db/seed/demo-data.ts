@@ -14,8 +14,9 @@ type DemoPerson = {
   gradeBands?: string[];
 };
 type DemoMember = [email: string, role: "facilitator" | "member" | "partner" | "observer"];
-type DemoCommunity = Omit<CommunityInput, "schoolIds" | "anonymousFeedback"> & {
+type DemoCommunity = Omit<CommunityInput, "schoolIds" | "anonymousFeedback" | "shareResultsByTeacher"> & {
   anonymousFeedback?: boolean;
+  shareResultsByTeacher?: boolean;
   schools: string[];
   members: DemoMember[];
 };

@@ -243,11 +243,12 @@ describe("what other readers see", () => {
   });
 
   it("shows results by teacher only when the team's norms share them", async () => {
-    await t.db.execute(sql`update communities set share_results_by_teacher = true where id = ${communityId}`);
+    // The facilitator ticks "Share assessment results by teacher" on the community's edit form.
+    const tess = await t.as(emails.tess);
+    const shared = await tess.patch(`/api/v1/communities/${communityId}`, { shareResultsByTeacher: true });
+    expect(shared.body.shareResultsByTeacher).toBe(true);
     const { body } = await get("mo", analysisUrl());
-    await t.db.execute(
-      sql`update communities set share_results_by_teacher = false where id = ${communityId}`,
-    );
+    await tess.patch(`/api/v1/communities/${communityId}`, { shareResultsByTeacher: false });
     expect(body.byTeacher).toHaveLength(2);
     expect(
       body.byTeacher.map((g: { students: number; suppressed: boolean }) => [g.students, g.suppressed]).sort(),

@@ -19,6 +19,7 @@ type CommunityRow = {
   topics: string[];
   visibility: "private" | "organization";
   anonymous_feedback: boolean;
+  share_results_by_teacher: boolean;
   archived: boolean;
   created_at: string;
   updated_at: string;
@@ -42,7 +43,7 @@ async function queryCommunity(
 ): Promise<CommunityRow | null> {
   const result = await db.execute<CommunityRow>(sql`
     select c.id, c.name, c.kind, c.purpose, c.vision, c.values, c.norms, c.subjects, c.grade_bands, c.topics,
-      c.visibility, c.anonymous_feedback, c.archived_at is not null as archived,
+      c.visibility, c.anonymous_feedback, c.share_results_by_teacher, c.archived_at is not null as archived,
       ${iso("c.created_at")} as created_at, ${iso("c.updated_at")} as updated_at,
       coalesce((
         select json_agg(json_build_object(
@@ -125,6 +126,7 @@ export function presentCommunity({ row, members, access }: LoadedCommunity): Com
     topics: row.topics,
     visibility: row.visibility,
     anonymousFeedback: row.anonymous_feedback,
+    shareResultsByTeacher: row.share_results_by_teacher,
     archived: row.archived,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

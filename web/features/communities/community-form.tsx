@@ -32,6 +32,7 @@ interface Values {
   topics: string[];
   visibility: Visibility;
   anonymousFeedback: boolean;
+  shareResultsByTeacher: boolean;
 }
 
 const blank: Values = {
@@ -47,6 +48,7 @@ const blank: Values = {
   topics: [],
   visibility: "private",
   anonymousFeedback: false,
+  shareResultsByTeacher: false,
 };
 
 function fromCommunity(c: Community): Values {
@@ -63,6 +65,7 @@ function fromCommunity(c: Community): Values {
     topics: c.topics,
     visibility: c.visibility,
     anonymousFeedback: c.anonymousFeedback,
+    shareResultsByTeacher: c.shareResultsByTeacher,
   };
 }
 
@@ -209,6 +212,19 @@ export function CommunityForm({
               value: "yes",
               label: t("communityForm.anonymousFeedback"),
               description: t("communityForm.anonymousFeedbackHint"),
+            },
+          ]}
+        />
+        <CheckboxGroupField
+          label={t("communityForm.studentResults")}
+          name="shareResultsByTeacher"
+          value={values.shareResultsByTeacher ? ["yes"] : []}
+          onChange={(v) => set("shareResultsByTeacher")(v.includes("yes"))}
+          options={[
+            {
+              value: "yes",
+              label: t("communityForm.shareResultsByTeacher"),
+              description: t("communityForm.shareResultsByTeacherHint"),
             },
           ]}
         />

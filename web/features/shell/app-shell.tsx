@@ -82,6 +82,7 @@ function MainNavigation({ me }: { me: Me }) {
   if (access.audit) items.push({ to: "/admin/audit", label: t("nav.audit") });
   if (access.outbox) items.push({ to: "/admin/outbox", label: t("nav.outbox") });
   if (me.can.manageOrganization) items.push({ to: "/admin/rosters", label: t("nav.rosters") });
+  if (me.can.manageOrganization) items.push({ to: "/admin/student-data", label: t("nav.studentData") });
   items.push({ to: "/profile", label: t("nav.profile") });
 
   return (
