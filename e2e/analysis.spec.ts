@@ -95,6 +95,11 @@ test("an administrator reads an assessment's analysis and exports its figures", 
   const weakest = page.getByRole("region", { name: "Weakest standard" });
   await expect(weakest).toContainText("7.RP.A.2: 33.3% of students at or above mastery.");
 
+  await expect(weakest.getByRole("link", { name: "Plan groups for 7.RP.A.2" })).toHaveAttribute(
+    "href",
+    /\/groups\?standard=7\.RP\.A\.2$/,
+  );
+  await expect(page.getByRole("link", { name: "Analysis" })).toHaveAttribute("aria-current", "page");
   const heat = page.getByRole("table", { name: "Heat map: standards by class (table)" });
   const row = heat.getByRole("row", { name: new RegExp(`Math 7 ${run}`) });
   await expect(row.getByRole("cell", { name: "75%" }).first()).toBeVisible();

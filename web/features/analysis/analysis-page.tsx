@@ -1,11 +1,12 @@
 import { useQuery } from "@tanstack/react-query";
-import { useNavigate } from "@tanstack/react-router";
+import { Link, useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "../../ui/button.tsx";
 import { Page, Section } from "../../ui/page.tsx";
 import { SelectField } from "../../ui/select-field.tsx";
 import { EmptyState, QueryView } from "../../ui/states.tsx";
+import { AssessmentNav } from "../assessments/assessment-nav.tsx";
 import { type Analysis, analysisQuery } from "./api.ts";
 import {
   ItemAnalysisFigure,
@@ -34,9 +35,14 @@ function AnalysisView({ analysis: a, search }: { analysis: Analysis; search: Ana
   return (
     <Page
       title={t("analysis.title", { title: a.assessment.title })}
-      eyebrow={a.assessment.communityName ?? undefined}
+      eyebrow={
+        <Link to="/assessments/$assessmentId" params={{ assessmentId: a.assessment.id }}>
+          {t("analysis.back", { title: a.assessment.title })}
+        </Link>
+      }
       lead={t("analysis.lead", { count: a.students, threshold: a.assessment.masteryPercent })}
     >
+      <AssessmentNav assessmentId={a.assessment.id} />
       <Filters analysis={a} search={search} />
       {a.students === 0 ? (
         <EmptyState title={t("analysis.noResults")}>
@@ -54,6 +60,7 @@ function AnalysisView({ analysis: a, search }: { analysis: Analysis; search: Ana
           </Section>
           <Section title={t("analysis.heatTitle")} id="heat-map">
             <StandardsHeatMap analysis={a} />
+            <GroupLinks analysis={a} />
           </Section>
           <Section title={t("analysis.schoolTitle")} id="by-school">
             <MasteryByGroup analysis={a} groups={a.bySchool} kind="school" />
@@ -81,7 +88,35 @@ function Weakest({ analysis: a }: { analysis: Analysis }) {
           percent: weakest.percentMastered,
         })}
       </p>
+      {weakest.standard ? <GroupsLink assessmentId={a.assessment.id} standard={weakest.standard} /> : null}
     </section>
+  );
+}
+
+function GroupsLink({ assessmentId, standard }: { assessmentId: string; standard: string }) {
+  const { t } = useTranslation();
+  return (
+    <Link to="/assessments/$assessmentId/groups" params={{ assessmentId }} search={{ standard }}>
+      {t("analysis.groupsFor", { standard })}
+    </Link>
+  );
+}
+
+/** From a standard of the heat map to the students who need re-teaching or extension on it. */
+function GroupLinks({ analysis: a }: { analysis: Analysis }) {
+  const { t } = useTranslation();
+  const standards = a.assessment.standards.filter((s) => s !== "");
+  if (!standards.length) return null;
+  return (
+    <nav aria-label={t("analysis.groupsNav")} className="analysis-group-links">
+      <ul className="cluster">
+        {standards.map((standard) => (
+          <li key={standard}>
+            <GroupsLink assessmentId={a.assessment.id} standard={standard} />
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }
 

@@ -30,7 +30,7 @@ export function PercentBars({ bars, axisLabel }: { bars: Bar[]; axisLabel: strin
       Plot.plot({
         width,
         height: Math.max(120, bars.length * 36 + 60),
-        marginLeft: Math.min(220, 12 + Math.max(...bars.map((b) => b.label.length), 4) * 8),
+        marginLeft: Math.min(280, 24 + Math.max(...bars.map((b) => b.label.length), 4) * 9),
         marginRight: 120,
         style,
         x: { domain: [0, 100], label: axisLabel, grid: true },
@@ -78,7 +78,7 @@ export function HeatMap(props: {
       return Plot.plot({
         width: Math.max(width, columns.length * 90 + 220),
         height: rows.length * 44 + 90,
-        marginLeft: Math.min(240, 12 + Math.max(...rows.map((r) => r.length), 4) * 8),
+        marginLeft: Math.min(280, 24 + Math.max(...rows.map((r) => r.length), 4) * 9),
         marginTop: 40,
         padding: 0.06,
         style,

@@ -18,6 +18,10 @@ export function AssessmentNav({ assessmentId }: { assessmentId: string }) {
           exact: true,
         },
         {
+          to: `/assessments/${assessmentId}/analysis` as "/assessments/$assessmentId/analysis",
+          label: t("analysis.nav"),
+        },
+        {
           to: `/assessments/${assessmentId}/groups` as "/assessments/$assessmentId/groups",
           label: t("groups.nav"),
         },

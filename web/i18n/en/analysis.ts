@@ -11,6 +11,9 @@ export const analysisEn = {
     empty: "Nothing to show yet.",
   },
   analysis: {
+    nav: "Analysis",
+    back: "Back to {{title}}",
+    groupsNav: "Groups by standard",
     title: "Analysis: {{title}}",
     lead: "{{count}} students with results. Mastery is {{threshold}}% of the points or more.",
     lead_one: "{{count}} student with results. Mastery is {{threshold}}% of the points or more.",
