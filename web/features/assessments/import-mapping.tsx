@@ -35,7 +35,6 @@ export function MappingForm({ assessment, preview, form, onImport, onStartOver }
   const [columns, setColumns] = useState<Record<string, string>>(first.shape === "wide" ? first.items : {});
   const [mode, setMode] = useState<ImportMode>("all_or_nothing");
   const headerOptions = preview.header.map((h) => ({ value: h, label: h }));
-  const none = { value: "", label: t("assessments.mapping.none") };
   const mapping = (): ResultMapping =>
     shape === "long"
       ? { shape, student, item, ...(score && { score }), ...(response && { response }) }
@@ -82,71 +81,20 @@ export function MappingForm({ assessment, preview, form, onImport, onStartOver }
         placeholder={t("assessments.mapping.choose")}
       />
       {shape === "long" ? (
-        <>
-          <SelectField
-            label={t("assessments.mapping.item")}
-            name="mapping.item"
-            description={t("assessments.mapping.itemHint")}
-            value={item}
-            onChange={setItem}
-            options={headerOptions}
-            placeholder={t("assessments.mapping.choose")}
-          />
-          <SelectField
-            label={t("assessments.mapping.score")}
-            name="mapping.score"
-            value={score}
-            onChange={setScore}
-            options={[none, ...headerOptions]}
-          />
-          <SelectField
-            label={t("assessments.mapping.response")}
-            name="mapping.response"
-            description={t("assessments.mapping.responseHint")}
-            value={response}
-            onChange={setResponse}
-            options={[none, ...headerOptions]}
-          />
-        </>
+        <LongColumns
+          header={preview.header}
+          value={{ item, score, response }}
+          set={{ item: setItem, score: setScore, response: setResponse }}
+        />
       ) : (
-        <fieldset className="mapping-columns">
-          <legend className="field__label">{t("assessments.mapping.columnsLegend")}</legend>
-          <p className="field__description">{t("assessments.mapping.columnsHint")}</p>
-          {preview.header
-            .filter((h) => h !== student)
-            .map((h) => (
-              <SelectField
-                key={h}
-                label={t("assessments.mapping.column", { column: h })}
-                name={`mapping.items.${h}`}
-                value={columns[h] ?? ""}
-                onChange={(label) => setColumns({ ...columns, [h]: label })}
-                options={[
-                  { value: "", label: t("assessments.mapping.notImported") },
-                  ...assessment.items.map((i) => ({ value: i.label, label: i.label })),
-                ]}
-              />
-            ))}
-        </fieldset>
+        <WideColumns
+          header={preview.header.filter((h) => h !== student)}
+          items={assessment.items.map((i) => i.label)}
+          columns={columns}
+          onChange={setColumns}
+        />
       )}
-      <RadioGroupField
-        label={t("assessments.mapping.mode")}
-        name="mode"
-        value={mode}
-        onChange={(v) => setMode(v === "good_rows_only" ? "good_rows_only" : "all_or_nothing")}
-        options={[
-          {
-            value: "all_or_nothing",
-            label: t("assessments.modes.all_or_nothing"),
-            description: t("assessments.modes.allHint"),
-          },
-          {
-            value: "good_rows_only",
-            label: t("assessments.modes.good_rows_only"),
-            description: t("assessments.modes.goodHint"),
-          },
-        ]}
-      />
+      <ModeField mode={mode} onChange={setMode} />
       <FormActions>
         <Button type="submit" variant="primary" isPending={form.isPending}>
           {t("assessments.mapping.submit")}
@@ -154,5 +102,104 @@ export function MappingForm({ assessment, preview, form, onImport, onStartOver }
         <Button onPress={onStartOver}>{t("assessments.import.otherFile")}</Button>
       </FormActions>
     </Form>
+  );
+}
+
+type Long = { item: string; score: string; response: string };
+
+/** Long files: the item column, and a score column, a response column, or both. */
+function LongColumns({
+  header,
+  value,
+  set,
+}: {
+  header: string[];
+  value: Long;
+  set: { [K in keyof Long]: (v: string) => void };
+}) {
+  const { t } = useTranslation();
+  const options = header.map((h) => ({ value: h, label: h }));
+  const none = { value: "", label: t("assessments.mapping.none") };
+  return (
+    <>
+      <SelectField
+        label={t("assessments.mapping.item")}
+        name="mapping.item"
+        description={t("assessments.mapping.itemHint")}
+        value={value.item}
+        onChange={set.item}
+        options={options}
+        placeholder={t("assessments.mapping.choose")}
+      />
+      <SelectField
+        label={t("assessments.mapping.score")}
+        name="mapping.score"
+        value={value.score}
+        onChange={set.score}
+        options={[none, ...options]}
+      />
+      <SelectField
+        label={t("assessments.mapping.response")}
+        name="mapping.response"
+        description={t("assessments.mapping.responseHint")}
+        value={value.response}
+        onChange={set.response}
+        options={[none, ...options]}
+      />
+    </>
+  );
+}
+
+/** Wide files: for each column but the student's, the item it holds (or Not imported). */
+function WideColumns(props: {
+  header: string[];
+  items: string[];
+  columns: Record<string, string>;
+  onChange: (columns: Record<string, string>) => void;
+}) {
+  const { t } = useTranslation();
+  const options = [
+    { value: "", label: t("assessments.mapping.notImported") },
+    ...props.items.map((label) => ({ value: label, label })),
+  ];
+  return (
+    <fieldset className="mapping-columns">
+      <legend className="field__label">{t("assessments.mapping.columnsLegend")}</legend>
+      <p className="field__description">{t("assessments.mapping.columnsHint")}</p>
+      {props.header.map((h) => (
+        <SelectField
+          key={h}
+          label={t("assessments.mapping.column", { column: h })}
+          name={`mapping.items.${h}`}
+          value={props.columns[h] ?? ""}
+          onChange={(label) => props.onChange({ ...props.columns, [h]: label })}
+          options={options}
+        />
+      ))}
+    </fieldset>
+  );
+}
+
+function ModeField({ mode, onChange }: { mode: ImportMode; onChange: (mode: ImportMode) => void }) {
+  const { t } = useTranslation();
+  return (
+    <RadioGroupField
+      label={t("assessments.mapping.mode")}
+      name="mode"
+      value={mode}
+      onChange={(v) => onChange(v === "good_rows_only" ? "good_rows_only" : "all_or_nothing")}
+      options={[
+        {
+          value: "all_or_nothing",
+          label: t("assessments.modes.all_or_nothing"),
+          description: t("assessments.modes.allHint"),
+        },
+        {
+          value: "good_rows_only",
+          label: t("assessments.modes.good_rows_only"),
+          description: t("assessments.modes.goodHint"),
+        },
+      ]}
+    />
   );
 }

@@ -60,8 +60,6 @@ interface ItemsEditorProps {
 export function ItemsEditor({ formId, items, onChange, structureLocked }: ItemsEditorProps) {
   const { t } = useTranslation();
   const [focusId, setFocusId] = useState<string | null>(null);
-  const [count, setCount] = useState("10");
-  const [bulkStandard, setBulkStandard] = useState("");
   const addRef = useRef<HTMLButtonElement>(null);
   const itemsError = useField("items", `${formId}-items`).error;
 
@@ -101,79 +99,13 @@ export function ItemsEditor({ formId, items, onChange, structureLocked }: ItemsE
       <ol className="items-editor__list">
         {items.map((item, n) => (
           <li key={item.key}>
-            <fieldset className="items-editor__item">
-              <legend>{t("assessments.items.itemN", { n: n + 1 })}</legend>
-              <TextField
-                label={t("assessments.items.label", { n: n + 1 })}
-                name={`items.${n}.label`}
-                value={item.label}
-                onChange={(label) => update(n, { label })}
-                isRequired
-                short
-              />
-              <TextField
-                label={t("assessments.items.standard", { n: n + 1 })}
-                name={`items.${n}.standard`}
-                value={item.standard}
-                onChange={(standard) => update(n, { standard })}
-                short
-              />
-              {structureLocked ? (
-                <p className="items-editor__fixed">
-                  {item.kind === "choice"
-                    ? t("assessments.items.fixedChoice", { points: item.maxPoints, key: item.answerKey })
-                    : t("assessments.items.fixedPoints", { points: item.maxPoints })}
-                </p>
-              ) : (
-                <>
-                  <NativeField
-                    type="number"
-                    label={t("assessments.items.maxPoints", { n: n + 1 })}
-                    name={`items.${n}.maxPoints`}
-                    value={item.maxPoints}
-                    onChange={(maxPoints) => update(n, { maxPoints })}
-                    min={0}
-                    isRequired
-                  />
-                  <SelectField
-                    label={t("assessments.items.kind", { n: n + 1 })}
-                    name={`items.${n}.kind`}
-                    value={item.kind}
-                    onChange={(kind) =>
-                      update(n, {
-                        kind: kind === "choice" ? "choice" : "points",
-                        answerKey: kind === "choice" ? item.answerKey : "",
-                      })
-                    }
-                    options={[
-                      { value: "points", label: t("assessments.kinds.points") },
-                      { value: "choice", label: t("assessments.kinds.choice") },
-                    ]}
-                  />
-                  {item.kind === "choice" ? (
-                    <TextField
-                      label={t("assessments.items.answerKey", { n: n + 1 })}
-                      name={`items.${n}.answerKey`}
-                      description={t("assessments.items.answerKeyHint")}
-                      value={item.answerKey}
-                      onChange={(answerKey) => update(n, { answerKey: answerKey.slice(0, 1) })}
-                      isRequired
-                      short
-                    />
-                  ) : null}
-                  <div className="items-editor__remove">
-                    <Button
-                      size="small"
-                      variant="quiet"
-                      onPress={() => remove(n)}
-                      isDisabled={items.length === 1}
-                    >
-                      {t("assessments.items.remove", { n: n + 1 })}
-                    </Button>
-                  </div>
-                </>
-              )}
-            </fieldset>
+            <ItemRow
+              item={item}
+              n={n}
+              locked={structureLocked === true}
+              onUpdate={(change) => update(n, change)}
+              onRemove={items.length > 1 ? () => remove(n) : undefined}
+            />
           </li>
         ))}
       </ol>
@@ -182,31 +114,134 @@ export function ItemsEditor({ formId, items, onChange, structureLocked }: ItemsE
           <Button ref={addRef} onPress={() => addMany(1, "")} isDisabled={items.length >= MAX_ITEMS}>
             {t("assessments.items.add")}
           </Button>
-          <fieldset className="items-editor__bulk">
-            <legend>{t("assessments.items.bulkLegend")}</legend>
-            <NativeField
-              type="number"
-              label={t("assessments.items.bulkCount")}
-              name="bulkCount"
-              value={count}
-              onChange={setCount}
-              min={1}
-              max={MAX_ITEMS}
-            />
-            <TextField
-              label={t("assessments.items.bulkStandard")}
-              name="bulkStandard"
-              description={t("assessments.optional")}
-              value={bulkStandard}
-              onChange={setBulkStandard}
-              short
-            />
-            <Button onPress={() => addMany(Math.trunc(Number(count)) || 0, bulkStandard.trim())}>
-              {t("assessments.items.bulkAdd")}
-            </Button>
-          </fieldset>
+          <BulkAdd onAdd={addMany} />
         </div>
       )}
+    </fieldset>
+  );
+}
+
+type RowProps = {
+  item: ItemDraft;
+  n: number;
+  locked: boolean;
+  onUpdate: (change: Partial<ItemDraft>) => void;
+  /** Absent for the last item left: an assessment keeps at least one. */
+  onRemove?: () => void;
+};
+
+/** One item: its label and standard, and (until results exist) its points, kind, key and Remove. */
+function ItemRow({ item, n, locked, onUpdate, onRemove }: RowProps) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="items-editor__item">
+      <legend>{t("assessments.items.itemN", { n: n + 1 })}</legend>
+      <TextField
+        label={t("assessments.items.label", { n: n + 1 })}
+        name={`items.${n}.label`}
+        value={item.label}
+        onChange={(label) => onUpdate({ label })}
+        isRequired
+        short
+      />
+      <TextField
+        label={t("assessments.items.standard", { n: n + 1 })}
+        name={`items.${n}.standard`}
+        value={item.standard}
+        onChange={(standard) => onUpdate({ standard })}
+        short
+      />
+      {locked ? (
+        <p className="items-editor__fixed">
+          {item.kind === "choice"
+            ? t("assessments.items.fixedChoice", { points: item.maxPoints, key: item.answerKey })
+            : t("assessments.items.fixedPoints", { points: item.maxPoints })}
+        </p>
+      ) : (
+        <>
+          <ScoringFields item={item} n={n} onUpdate={onUpdate} />
+          <div className="items-editor__remove">
+            <Button size="small" variant="quiet" onPress={onRemove} isDisabled={!onRemove}>
+              {t("assessments.items.remove", { n: n + 1 })}
+            </Button>
+          </div>
+        </>
+      )}
+    </fieldset>
+  );
+}
+
+function ScoringFields({ item, n, onUpdate }: Omit<RowProps, "locked" | "onRemove">) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <NativeField
+        type="number"
+        label={t("assessments.items.maxPoints", { n: n + 1 })}
+        name={`items.${n}.maxPoints`}
+        value={item.maxPoints}
+        onChange={(maxPoints) => onUpdate({ maxPoints })}
+        min={0}
+        isRequired
+      />
+      <SelectField
+        label={t("assessments.items.kind", { n: n + 1 })}
+        name={`items.${n}.kind`}
+        value={item.kind}
+        onChange={(kind) =>
+          onUpdate({
+            kind: kind === "choice" ? "choice" : "points",
+            answerKey: kind === "choice" ? item.answerKey : "",
+          })
+        }
+        options={[
+          { value: "points", label: t("assessments.kinds.points") },
+          { value: "choice", label: t("assessments.kinds.choice") },
+        ]}
+      />
+      {item.kind === "choice" ? (
+        <TextField
+          label={t("assessments.items.answerKey", { n: n + 1 })}
+          name={`items.${n}.answerKey`}
+          description={t("assessments.items.answerKeyHint")}
+          value={item.answerKey}
+          onChange={(answerKey) => onUpdate({ answerKey: answerKey.slice(0, 1) })}
+          isRequired
+          short
+        />
+      ) : null}
+    </>
+  );
+}
+
+/** "Add several items at once": N more items labelled Q<next>, optionally all on one standard. */
+function BulkAdd({ onAdd }: { onAdd: (howMany: number, standard: string) => void }) {
+  const { t } = useTranslation();
+  const [count, setCount] = useState("10");
+  const [standard, setStandard] = useState("");
+  return (
+    <fieldset className="items-editor__bulk">
+      <legend>{t("assessments.items.bulkLegend")}</legend>
+      <NativeField
+        type="number"
+        label={t("assessments.items.bulkCount")}
+        name="bulkCount"
+        value={count}
+        onChange={setCount}
+        min={1}
+        max={MAX_ITEMS}
+      />
+      <TextField
+        label={t("assessments.items.bulkStandard")}
+        name="bulkStandard"
+        description={t("assessments.optional")}
+        value={standard}
+        onChange={setStandard}
+        short
+      />
+      <Button onPress={() => onAdd(Math.trunc(Number(count)) || 0, standard.trim())}>
+        {t("assessments.items.bulkAdd")}
+      </Button>
     </fieldset>
   );
 }
