@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { expect } from "vitest";
-import { goalGrowthMeasures, goalMeasurements } from "../../db/schema/index.ts";
+import { goalGrowthMeasures, goalMeasurements, organizations } from "../../db/schema/index.ts";
 import { seedAssessment } from "../../features/groups/test-data.ts";
 import { newId } from "../../lib/ids.ts";
 import { unique } from "../factories.ts";
@@ -53,6 +53,8 @@ const pairOf = (target: Target) => {
 };
 
 async function fixture(target: Target, linked: boolean): Promise<Fx & { secret: string }> {
+  // The analysis grids change the districts' minimum group; these ten students need the default.
+  await t.db.update(organizations).set({ studentGroupMinimum: 10 });
   const title = unique("Matrix growth goal");
   if (target === "nonexistent")
     return { before: newId(), after: newId(), goalId: newId(), title, planted: false, secret: title };
