@@ -194,6 +194,23 @@ test("an administrator creates a district-wide assessment", async ({ page }) => 
   await page.getByLabel("Item 1 maximum points").fill("4");
   await page.getByRole("button", { name: "Create assessment" }).click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+
+  // A long file (one row per student and item): the mapping step guesses its columns.
+  await page.getByRole("link", { name: "Import results" }).click();
+  await page.getByLabel("Results file (CSV)").setInputFiles({
+    name: `long-${run}.csv`,
+    mimeType: "text/csv",
+    buffer: Buffer.from(`Student ID;Item;Score\nnobody-${run};Q1;3\n`),
+  });
+  await page.getByRole("button", { name: "Preview file" }).click();
+  await expect(page.getByText("Columns separated by semicolons; 3 columns.")).toBeVisible();
+  await expect(page.getByRole("radio", { name: /Long: one row per student and item/ })).toBeChecked();
+  await expect(page.getByLabel("Item column")).toHaveValue("Item");
+  await expect(page.getByLabel("Score column")).toHaveValue("Score");
+  await expect(page.getByLabel("Response column")).toHaveValue("");
+  await page.getByRole("button", { name: "Import results" }).click();
+  await expect(page.getByText(/Nothing was imported: 1 line of the file has a problem/)).toBeVisible();
+  await page.getByRole("link", { name: "Back to the assessment" }).click();
   await page.getByRole("link", { name: "District-wide assessment" }).click();
   await expect(
     page.getByRole("table", { name: "The district-wide assessments" }).getByRole("link", { name: title }),
