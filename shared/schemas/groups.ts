@@ -87,6 +87,8 @@ export const studentGroupSummarySchema = z.object({
   title: z.string(),
   purpose: purposeSchema,
   standard: z.string(),
+  assessmentId: z.string().nullable(),
+  assessmentTitle: z.string().nullable(),
   /** Members the reader may read. */
   memberCount: z.number(),
   createdBy: z.object({ id: z.string(), name: z.string() }),

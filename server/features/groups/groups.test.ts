@@ -20,6 +20,7 @@ let teacher: Client; // teaches class A (s1 40%, s2 100% on 7.RP.1)
 let colleague: Client; // teaches class B (s3, s4)
 let admin: Client;
 let anaId: string;
+let teamId: string;
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -49,6 +50,7 @@ beforeAll(async () => {
       [partner, "partner"],
     ],
   });
+  teamId = team.id;
   const classA = await createClass(t.db, { orgId: org, schoolId: school, title: "Math 7 A" });
   const classB = await createClass(t.db, { orgId: org, schoolId: school, title: "Math 7 B" });
   await enrollTeacher(t.db, org, classA.id, ana.id);
@@ -197,6 +199,9 @@ describe("a saved group", () => {
     expect((await colleague.get(`/api/v1/student-groups/${groupId}`)).status).toBe(404);
     const list = await colleague.get(`/api/v1/assessments/${assessmentId}/student-groups`);
     expect(list.body.items).toEqual([]);
+    expect((await colleague.get(`/api/v1/communities/${teamId}/student-groups`)).body.items).toEqual([]);
+    const teamList = await teacher.get(`/api/v1/communities/${teamId}/student-groups`);
+    expect(teamList.body.items).toEqual([expect.objectContaining({ id: groupId, assessmentId })]);
     const seen = await admin.get(`/api/v1/student-groups/${groupId}`);
     expect(seen.body).toMatchObject({ can: { edit: false } });
     expect(ids(seen.body.members)).toEqual([s.s1]);

@@ -11,7 +11,8 @@ import {
 import { contextOf, type Deps } from "../../http/deps.ts";
 import { sendCreated } from "../../http/idempotency.ts";
 import { groupCsv } from "./export.ts";
-import { createGroup, deleteGroup, listGroups, readGroup, updateGroup } from "./service.ts";
+import { listCommunityGroups, listGroups } from "./list.ts";
+import { createGroup, deleteGroup, readGroup, updateGroup } from "./service.ts";
 import { groupSuggestions } from "./suggestions.ts";
 
 const tags = ["student groups"];
@@ -37,6 +38,14 @@ export const groupRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
     "/api/v1/assessments/:id/student-groups",
     { schema: { tags, params, response: { 200: studentGroupListSchema } } },
     async (request) => ({ items: await listGroups(await contextOf(request, deps), request.params.id) }),
+  );
+
+  app.get(
+    "/api/v1/communities/:id/student-groups",
+    { schema: { tags, params, response: { 200: studentGroupListSchema } } },
+    async (request) => ({
+      items: await listCommunityGroups(await contextOf(request, deps), request.params.id),
+    }),
   );
 
   app.post(

@@ -1,10 +1,5 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import type {
-  GroupInput,
-  GroupUpdate,
-  StudentGroup,
-  StudentGroupSummary,
-} from "../../../shared/schemas/groups.ts";
+import type { GroupInput, GroupUpdate, StudentGroup } from "../../../shared/schemas/groups.ts";
 import type { Executor } from "../../db/client.ts";
 import { studentGroupMembers, studentGroups } from "../../db/schema/index.ts";
 import type { Actor } from "../../http/auth/plugin.ts";
@@ -220,36 +215,4 @@ export async function deleteGroup(ctx: ServiceContext, id: string): Promise<void
       throw forbidden("Only the person who made this group can delete it.");
     await tx.delete(studentGroups).where(eq(studentGroups.id, id));
   });
-}
-
-/** The assessment's saved groups the actor may read, with how many of their members they may read. */
-export async function listGroups(ctx: ServiceContext, assessmentId: string): Promise<StudentGroupSummary[]> {
-  await loadUsableAssessment(ctx.db, ctx.actor, assessmentId);
-  const result = await ctx.db.execute<{
-    id: string;
-    title: string;
-    purpose: StudentGroupSummary["purpose"];
-    standard: string;
-    created_by: string;
-    name: string;
-    updated_at: Date;
-    visible: number;
-  }>(sql`
-    select g.id, g.title, g.purpose, g.standard, g.created_by, p.name, g.updated_at,
-      (select count(*)::int from student_group_members m join students s on s.id = m.student_id
-        where m.group_id = g.id and ${studentVisible(ctx.actor)}) as visible
-    from student_groups g join people p on p.id = g.created_by
-    where g.org_id = ${ctx.actor.orgId} and g.assessment_id = ${assessmentId}
-    order by g.updated_at desc limit 200`);
-  return result.rows
-    .filter((g) => g.created_by === ctx.actor.id || g.visible > 0)
-    .map((g) => ({
-      id: g.id,
-      title: g.title,
-      purpose: g.purpose,
-      standard: g.standard,
-      memberCount: g.visible,
-      createdBy: { id: g.created_by, name: g.name },
-      updatedAt: new Date(g.updated_at).toISOString(),
-    }));
 }

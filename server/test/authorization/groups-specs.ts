@@ -15,12 +15,20 @@ import { type CommunityTarget, idOf, ids, type Runnable, shared, spec, type Targ
  * maker and to those who may read one of its members; only its maker changes it (others who see it: 403).
  */
 
-type Fx = { assessmentId: string; studentId: string; groupId: string; title: string; planted: boolean };
+type Fx = {
+  communityId: string;
+  assessmentId: string;
+  studentId: string;
+  groupId: string;
+  title: string;
+  planted: boolean;
+};
 
 async function fixture(target: Target): Promise<Fx & { secret: string }> {
   const title = unique("Matrix group");
   if (target === "nonexistent")
     return {
+      communityId: newId(),
       assessmentId: newId(),
       studentId: newId(),
       groupId: newId(),
@@ -56,7 +64,15 @@ async function fixture(target: Target): Promise<Fx & { secret: string }> {
     createdBy: teacher,
   });
   await t.db.insert(studentGroupMembers).values({ orgId, groupId, studentId: student.id });
-  return { assessmentId: assessment.id, studentId: student.id, groupId, title, planted: true, secret: title };
+  return {
+    communityId: community.id,
+    assessmentId: assessment.id,
+    studentId: student.id,
+    groupId,
+    title,
+    planted: true,
+    secret: title,
+  };
 }
 
 const groupRow = async (fx: Fx) =>
@@ -108,6 +124,17 @@ export const groupSpecs: Runnable[] = [
       if (outcome !== "Y") return;
       const sees = ["adm", "lOwn", "mem", "oAdm"].includes(actor.key);
       expect(body.items.map((g: { id: string }) => g.id)).toEqual(sees ? [fx.groupId] : []);
+    },
+  }),
+  spec<Fx>({
+    routes: ["GET /api/v1/communities/:id/student-groups"],
+    grid: users,
+    prepare: fixture,
+    call: (a, fx) => a.client.get(`/api/v1/communities/${fx.communityId}/student-groups`),
+    verify: (outcome, { body }, fx, actor) => {
+      if (outcome !== "Y") return;
+      const sees = ["adm", "lOwn", "mem", "oAdm"].includes(actor.key);
+      expect(body.items.some((g: { id: string }) => g.id === fx.groupId)).toBe(sees);
     },
   }),
   spec<Fx>({
