@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useId, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import {
@@ -86,9 +86,14 @@ function ImportFlow({ assessment }: { assessment: Assessment }) {
       refresh();
     },
   });
+  // One key per refused report: a double press, or a retry after a network error, imports once.
+  const retryKey = useRef<{ reportId: string; key: string } | null>(null);
   const retry = useMutation({
-    mutationFn: (d: Done) =>
-      importResults(assessment.id, file as File, d.mapping, "good_rows_only", newIdempotencyKey()),
+    mutationFn: (d: Done) => {
+      if (retryKey.current?.reportId !== d.report.id)
+        retryKey.current = { reportId: d.report.id, key: newIdempotencyKey() };
+      return importResults(assessment.id, file as File, d.mapping, "good_rows_only", retryKey.current.key);
+    },
     onSuccess: (report, d) => {
       setDone({ ...d, report, mode: "good_rows_only" });
       refresh();
