@@ -3,6 +3,7 @@ import { cpus, totalmem } from "node:os";
 import { communityPageBenchmark } from "./community-page.ts";
 import { goalsBenchmark } from "./goals.ts";
 import { liveRoomBenchmark } from "./live-room.ts";
+import { resultsImportBenchmark } from "./results-import.ts";
 import { searchBenchmark } from "./search.ts";
 import { uploadsBenchmark } from "./uploads.ts";
 
@@ -47,3 +48,8 @@ if (Object.values(goals).some((r) => r.app.errors + r.app.non2xx > 0)) {
   console.error("Some dashboard or alignment map requests failed.");
   process.exit(1);
 }
+
+const results = await resultsImportBenchmark();
+console.log(
+  `\nTarget: results import ≥ 0.5 × the speed of ${results.baselineTool} (got ${results.ratio.toFixed(2)}).`,
+);
