@@ -36,14 +36,16 @@ function GrowthChart({ rows, before, after }: { rows: GrowthRow[]; before: strin
             },
           ],
     );
+    // Short phase names on the bars' axis (hidden: the legend names the assessments); groups on the left.
+    const longest = Math.max(4, ...rows.map((r) => r.label.length));
     const chart = Plot.plot({
       width: Math.max(320, Math.min(node.clientWidth || 720, 880)),
-      marginLeft: 140,
+      marginLeft: Math.min(260, 16 + longest * 8),
       marginRight: 90,
       style: { fontSize: "14px", color: "currentColor", background: "transparent" },
       x: { domain: [0, 100], label: t("growth.axis"), grid: true },
-      y: { label: null, domain: [before, after] },
-      fy: { label: null, domain: rows.map((r) => r.label) },
+      y: { label: null, domain: [before, after], axis: null },
+      fy: { label: null, domain: rows.map((r) => r.label), axis: "left" },
       color: { domain: [before, after], range: ["#6b7280", "var(--color-primary)"], legend: true },
       marks: [
         Plot.barX(data, { x: "value", y: "phase", fy: "label", fill: "phase" }),

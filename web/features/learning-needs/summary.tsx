@@ -24,7 +24,14 @@ function CountBars({ bars, axis }: { bars: Bar[]; axis: string }) {
       marginLeft: Math.min(260, 12 + Math.max(4, ...bars.map((b) => b.label.length)) * 8),
       marginRight: 40,
       style: { fontSize: "14px", color: "currentColor", background: "transparent" },
-      x: { domain: [0, max], label: axis, grid: true, tickFormat: "d" },
+      // Whole educators only: one tick per count up to ten.
+      x: {
+        domain: [0, max],
+        label: axis,
+        grid: true,
+        tickFormat: "d",
+        ...(max <= 10 ? { ticks: Array.from({ length: max + 1 }, (_, i) => i) } : {}),
+      },
       y: { label: null, domain: bars.map((b) => b.label) },
       marks: [
         Plot.barX(bars, { x: "count", y: "label", fill: "var(--color-primary)" }),
