@@ -48,7 +48,8 @@ function v12Zip(roster: Roster, roles: Row[], mode: "bulk" | "delta" = "bulk") {
     { propertyName: "manifest.version", value: "1.0" },
     { propertyName: "oneroster.version", value: "1.2" },
     { propertyName: "file.roles", value: mode },
-    { propertyName: "file.demographics", value: "absent" },
+    // Demographics are never read (Lamplight keeps none): named and present, the file is left alone.
+    { propertyName: "file.demographics", value: mode },
     ...files.map((f) => ({ propertyName: `file.${f}`, value: roster[f] ? mode : "absent" })),
   ];
   const users = (roster.users ?? []).map(({ role: _r, orgSourcedIds: _o, ...u }) => u);
@@ -68,6 +69,8 @@ function v12Zip(roster: Roster, roles: Row[], mode: "bulk" | "delta" = "bulk") {
       "email",
       "grades",
     ]),
+    "demographics.csv":
+      "sourcedId,status,dateLastModified,birthDate,sex\nanything,active,,2013-01-01,female\n",
     "roles.csv": csv(roles, [
       "sourcedId",
       "status",
@@ -104,7 +107,7 @@ const roleRow = (p: string, user: string, role: string, roleType = "primary", or
 });
 
 describe("OneRoster 1.2", () => {
-  it("reads each user's primary role from roles.csv and the preferred first name", async () => {
+  it("reads each user's primary role from roles.csv and the preferred first name; demographics stay unread", async () => {
     const school = await newSchool();
     const teacherEmail = emailOf("tess12");
     await createPerson(t.db, { orgId: org, email: teacherEmail });
