@@ -61,6 +61,9 @@ export const auditActions = [
   "assessment.changed",
   "results.imported",
   "results.import_deleted",
+  "student_group.saved",
+  "student_group.changed",
+  "student_group.deleted",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -666,6 +666,11 @@ export const en = {
       imported: "Imported assessment results",
       import_deleted: "Deleted an import of assessment results",
     },
+    student_group: {
+      saved: "Saved a group of students for re-teaching or extension",
+      changed: "Changed a group of students",
+      deleted: "Deleted a group of students",
+    },
     protocol: {
       created: "Added a protocol",
       edited: "Edited a protocol",

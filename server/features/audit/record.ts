@@ -22,7 +22,8 @@ export type AuditEntry = {
     | "goal"
     | "student"
     | "roster_import"
-    | "assessment";
+    | "assessment"
+    | "student_group";
   subjectId?: string | null;
   details?: Record<string, unknown>;
   ip?: string | null;

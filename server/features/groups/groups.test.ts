@@ -239,5 +239,22 @@ describe("a saved group", () => {
     expect((await admin.delete(`/api/v1/student-groups/${groupId}`)).status).toBe(403);
     expect((await teacher.delete(`/api/v1/student-groups/${groupId}`)).status).toBe(204);
     expect((await teacher.get(`/api/v1/student-groups/${groupId}`)).status).toBe(404);
+    const story = await t.db
+      .select({ action: auditEvents.action, details: auditEvents.details })
+      .from(auditEvents)
+      .where(eq(auditEvents.subjectId, groupId))
+      .orderBy(auditEvents.createdAt);
+    expect(story.map((e) => e.action)).toEqual([
+      "student_group.saved",
+      "student_group.changed",
+      "student_group.deleted",
+    ]);
+    expect(story[0]?.details).toEqual({
+      title: "Re-teach ratios",
+      purpose: "intervention",
+      standard: "7.RP.1",
+      students: 2,
+    });
+    expect(JSON.stringify(story)).not.toContain("Avery");
   });
 });

@@ -6,6 +6,7 @@ import type { Actor } from "../../http/auth/plugin.ts";
 import { conflict, forbidden, invalid, notFound } from "../../http/errors.ts";
 import type { ServiceContext } from "../../lib/context.ts";
 import { newId } from "../../lib/ids.ts";
+import { recordAudit } from "../audit/record.ts";
 import { studentVisible } from "../students/visibility.ts";
 import { loadUsableAssessment } from "./assessment.ts";
 import { canChangeGroup } from "./policy.ts";
@@ -167,6 +168,12 @@ export async function createGroup(ctx: ServiceContext, input: GroupInput): Promi
     await tx
       .insert(studentGroupMembers)
       .values(input.studentIds.map((studentId) => ({ orgId: ctx.actor.orgId, groupId: id, studentId })));
+    await audit(ctx, tx, "student_group.saved", id, {
+      title: input.title,
+      purpose: input.purpose,
+      standard: input.standard,
+      students: input.studentIds.length,
+    });
   });
   return readGroup(ctx, id);
 }
@@ -204,6 +211,12 @@ export async function updateGroup(ctx: ServiceContext, id: string, input: GroupU
       .update(studentGroups)
       .set({ title: input.title ?? row.title, version: row.version + 1, updatedAt: sql`now()` })
       .where(eq(studentGroups.id, id));
+    await audit(ctx, tx, "student_group.changed", id, {
+      title: input.title ?? row.title,
+      ...(input.title && input.title !== row.title ? { renamedFrom: row.title } : {}),
+      added: input.add.length,
+      removed: input.remove.length,
+    });
   });
   return readGroup(ctx, id);
 }
@@ -214,5 +227,25 @@ export async function deleteGroup(ctx: ServiceContext, id: string): Promise<void
     if (!canChangeGroup(ctx.actor.id, row))
       throw forbidden("Only the person who made this group can delete it.");
     await tx.delete(studentGroups).where(eq(studentGroups.id, id));
+    await audit(ctx, tx, "student_group.deleted", id, { title: row.title, standard: row.standard });
+  });
+}
+
+/** Group changes in the audit log: counts and titles, never who the students are. */
+function audit(
+  ctx: ServiceContext,
+  db: Executor,
+  action: "student_group.saved" | "student_group.changed" | "student_group.deleted",
+  id: string,
+  details: Record<string, unknown>,
+) {
+  return recordAudit(db, {
+    orgId: ctx.actor.orgId,
+    actorId: ctx.actor.id,
+    action,
+    subjectType: "student_group",
+    subjectId: id,
+    details,
+    ip: ctx.ip,
   });
 }
