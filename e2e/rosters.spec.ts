@@ -24,9 +24,12 @@ test("an administrator imports a OneRoster zip and reads its report", async ({ p
   await page
     .getByLabel("OneRoster zip")
     .setInputFiles({ name: "bad.zip", mimeType: "application/zip", buffer: oneRosterZip(bad) });
+  // Started as delta, but the manifest says bulk: a problem of the whole file, with no line.
+  await page.getByRole("radio", { name: /Delta/ }).check();
   await page.getByRole("button", { name: "Import roster" }).click();
   const problems = page.getByRole("table", { name: /Problems by file and line/ });
   await expect(problems.getByRole("cell", { name: "orgs.csv" })).toBeVisible();
+  await expect(problems.getByRole("row", { name: /manifest\.csv whole file file\.orgs/ })).toBeVisible();
   await expect(problems.getByRole("cell", { name: /No school "Nowhere/ })).toBeVisible();
   await expectAccessible(page);
 

@@ -63,6 +63,7 @@ export const rostersEn = {
     problemsMore: "{{shown}} of {{count}} problems are shown.",
     fileCol: "File",
     line: "Line",
+    wholeFile: "whole file",
     field: "Field",
     problem: "Problem",
     historyTitle: "Earlier imports",

@@ -169,7 +169,8 @@ function Report({ report }: { report: RosterImport }) {
               {report.problems.map((p) => (
                 <tr key={`${p.file}-${p.line}-${p.field}-${p.message}`}>
                   <td>{p.file}</td>
-                  <td>{p.line || ""}</td>
+                  {/* A problem of the whole file (a missing file, a manifest entry) has no line. */}
+                  <td>{p.line || t("rosters.wholeFile")}</td>
                   <td>{p.field}</td>
                   <td>{p.message}</td>
                 </tr>
