@@ -147,5 +147,10 @@ test("the coach measures a goal by growth and sends a learning-needs survey the 
   await expect(teacher.page.getByText("Your answer is saved.")).toBeVisible();
   await expect(teacher.page.getByRole("figure", { name: `Learning needs: ${survey}` })).toContainText("1 of");
   await expectAccessible(teacher.page);
+  // Next to the team's student data: the newest survey's counts.
+  await teacher.page.goto(`/communities/${communityId}/assessments`);
+  const needs = teacher.page.getByRole("region", { name: "The team's learning needs" });
+  await expect(needs.getByRole("figure", { name: `Learning needs: ${survey}` })).toContainText("1 of");
+  await expectAccessible(teacher.page);
   await teacher.context.close();
 });

@@ -10,6 +10,7 @@ import { EmptyState, ErrorState, Loading } from "../../ui/states.tsx";
 import { useMe } from "../auth/me.ts";
 import { communityQuery } from "../communities/api.ts";
 import { CalendarDate } from "../cycles/calendar-date.tsx";
+import { TeamLearningNeeds } from "../learning-needs/index.ts";
 import { communityAssessmentsQuery } from "./api.ts";
 import "./assessments.css";
 
@@ -65,6 +66,7 @@ export function AssessmentListPage({ communityId }: { communityId: string }) {
       ) : (
         <AssessmentTable items={query.data.items} />
       )}
+      {query.data ? <TeamLearningNeeds communityId={communityId} /> : null}
     </Page>
   );
 }
