@@ -1,5 +1,6 @@
 // `npm run bench`: every benchmark, each printing a table against a baseline measured in the same run.
 import { cpus, totalmem } from "node:os";
+import { analysisBenchmark } from "./analysis.ts";
 import { communityPageBenchmark } from "./community-page.ts";
 import { goalsBenchmark } from "./goals.ts";
 import { liveRoomBenchmark } from "./live-room.ts";
@@ -52,4 +53,10 @@ if (Object.values(goals).some((r) => r.app.errors + r.app.non2xx > 0)) {
 const results = await resultsImportBenchmark();
 console.log(
   `\nTarget: results import ≥ 0.5 × the speed of ${results.baselineTool} (got ${results.ratio.toFixed(2)}).`,
+);
+
+const analysis = await analysisBenchmark();
+const analysisP50 = Math.max(...analysis.rows.map((r) => r.p50));
+console.log(
+  `\nTarget: analysis p50 < 200 ms for one school and the district (got ${analysisP50.toFixed(0)} ms).`,
 );

@@ -9,6 +9,9 @@ import { itemKinds } from "./student-enums.ts";
  * relationship to its students. No student is named here; the student-level list is its own route.
  */
 
+/** More classes than this in scope and the heat map shows schools instead (a district has thousands). */
+export const MAX_HEAT_CLASSES = 60;
+
 export const analysisQuerySchema = z.object({
   schoolId: idSchema.optional(),
   classId: idSchema.optional(),
@@ -64,7 +67,8 @@ export const itemAnalysisSchema = z.object({
 export type ItemAnalysis = z.infer<typeof itemAnalysisSchema>;
 
 export const heatCellSchema = z.object({
-  classId: z.string(),
+  /** A class, or a school when the heat map is by school (`heatmapBy`). */
+  groupId: z.string(),
   standard: z.string(),
   students: z.number(),
   suppressed: z.boolean(),
@@ -93,6 +97,11 @@ export const analysisSchema = z.object({
   /** null when the team's norms do not share results by teacher. */
   byTeacher: z.array(groupMasterySchema).nullable(),
   bySchool: z.array(groupMasterySchema),
+  /**
+   * Standards × classes; standards × schools instead when more classes than MAX_HEAT_CLASSES are in scope
+   * (a whole district): then `byClass` is empty and choosing a school shows its classes.
+   */
+  heatmapBy: z.enum(["class", "school"]),
   heatmap: z.array(heatCellSchema),
   /** What the filters offer this reader. */
   filters: z.object({

@@ -17,14 +17,23 @@ const staleness = (orgId: string, assessmentId: string) => sql`
 
 /** Rebuilds the assessment's standard scores when its results changed since; true when it rebuilt. */
 export async function ensureAggregates(db: Executor, orgId: string, assessmentId: string): Promise<boolean> {
+  return (await freshAggregates(db, orgId, assessmentId)).rebuilt;
+}
+
+/** The same, also answering which version of the results the scores stand for (for cache keys). */
+export async function freshAggregates(
+  db: Executor,
+  orgId: string,
+  assessmentId: string,
+): Promise<{ rebuilt: boolean; version: string }> {
   const [first] = (await db.execute<{ changed: string; stale: boolean }>(staleness(orgId, assessmentId)))
     .rows;
-  if (!first?.stale) return false;
+  if (!first?.stale) return { rebuilt: false, version: first?.changed ?? "" };
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`aggregates:${assessmentId}`}, 0))`);
     const [now] = (await tx.execute<{ changed: string; stale: boolean }>(staleness(orgId, assessmentId)))
       .rows;
-    if (!now?.stale) return false;
+    if (!now?.stale) return { rebuilt: false, version: now?.changed ?? "" };
     await tx.execute(sql`
       delete from assessment_standard_scores where org_id = ${orgId} and assessment_id = ${assessmentId}`);
     await tx.execute(sql`
@@ -36,6 +45,8 @@ export async function ensureAggregates(db: Executor, orgId: string, assessmentId
     await tx.execute(sql`
       update assessments set aggregated_at = ${now.changed}::timestamptz
        where id = ${assessmentId} and org_id = ${orgId}`);
-    return true;
+    // Fresh statistics, so the first readers' plans fit the rows just written.
+    await tx.execute(sql`analyze assessment_standard_scores`);
+    return { rebuilt: true, version: now.changed };
   });
 }

@@ -180,8 +180,9 @@ describe("the analysis an administrator reads", () => {
     // X overall: 8 of 12 reach 75 % of 8 points (7/8 = 87.5 %); Y: 5/8 = 62.5 % → none of 3.
     expect(x).toMatchObject({ students: 12, suppressed: false, percentMastered: 66.7, schoolId: schoolA });
     expect(y).toMatchObject({ students: 3, suppressed: false, percentMastered: 0 });
+    expect(body.heatmapBy).toBe("class");
     expect(body.heatmap).toContainEqual({
-      classId: classY,
+      groupId: classY,
       standard: "7.EE.1",
       students: 3,
       suppressed: false,
@@ -207,7 +208,7 @@ describe("what other readers see", () => {
       expect(y.standards.every((s: { percentMastered: null }) => s.percentMastered === null)).toBe(true);
       expect(
         body.heatmap.filter(
-          (c: { classId: string; suppressed: boolean }) => c.classId === classY && !c.suppressed,
+          (c: { groupId: string; suppressed: boolean }) => c.groupId === classY && !c.suppressed,
         ),
       ).toEqual([]);
       expect(body.bySchool.find((s: { id: string }) => s.id === schoolB)).toMatchObject({ suppressed: true });

@@ -8,6 +8,7 @@ import {
   scoreBand,
   weakestStandard,
 } from "./maths.ts";
+import { foldSchoolSets } from "./queries.ts";
 
 /* Every expected number below was worked out by hand from the fixture beside it. */
 
@@ -133,5 +134,30 @@ describe("item analysis", () => {
       distribution: [],
       mostCommonWrong: null,
     });
+  });
+});
+
+describe("everyone and schools from sets of schools", () => {
+  it("counts a student of two schools in both, once in everyone; a school outside the scope not at all", () => {
+    const row = (school_ids: string[], students: number, mastered: number, sum_percent: number) => ({
+      school_ids,
+      standard: "7.RP.1",
+      students,
+      mastered,
+      visible: 0,
+      sum_percent,
+    });
+    const folded = foldSchoolSets(
+      [row(["A"], 3, 1, 150), row(["A", "B"], 2, 2, 200), row(["C"], 4, 0, 40), row([], 1, 1, 100)],
+      (id) => id !== "C",
+    );
+    const find = (kind: string, id: string | null) =>
+      folded.find((g) => g.kind === kind && g.group_id === id);
+    // Everyone: 3 + 2 + 4 + 1 = 10 students, 1 + 2 + 0 + 1 = 4 mastered, 150 + 200 + 40 + 100 = 490.
+    expect(find("all", null)).toMatchObject({ students: 10, mastered: 4, sum_percent: 490 });
+    // School A: 3 + 2 students; B: the 2 of both; C left out.
+    expect(find("school", "A")).toMatchObject({ students: 5, mastered: 3, sum_percent: 350 });
+    expect(find("school", "B")).toMatchObject({ students: 2, mastered: 2 });
+    expect(find("school", "C")).toBeUndefined();
   });
 });

@@ -1,10 +1,16 @@
 import { sql } from "drizzle-orm";
-import type { Analysis, AnalysisQuery, GroupMastery } from "../../../shared/schemas/analysis.ts";
+import {
+  type Analysis,
+  type AnalysisQuery,
+  type GroupMastery,
+  MAX_HEAT_CLASSES,
+} from "../../../shared/schemas/analysis.ts";
 import type { Executor } from "../../db/client.ts";
 import { invalid } from "../../http/errors.ts";
 import type { ServiceContext } from "../../lib/context.ts";
 import { type AnalysisTarget, readableAssessment } from "./access.ts";
-import { ensureAggregates } from "./aggregates.ts";
+import { freshAggregates } from "./aggregates.ts";
+import { cached } from "./cache.ts";
 import { analyseItem, type GroupCounts, masteryOf, weakestStandard } from "./maths.ts";
 import {
   type GroupKind,
@@ -130,16 +136,28 @@ export async function readAnalysis(
 ): Promise<Analysis> {
   const target = await readableAssessment(ctx, assessmentId);
   await checkScope(ctx.db, target.orgId, query);
-  await ensureAggregates(ctx.db, target.orgId, target.id);
-  const [items, rows, answers, filters] = await Promise.all([
+  const { version } = await freshAggregates(ctx.db, target.orgId, target.id);
+  // What does not depend on the reader is kept per version of the results (cache.ts).
+  const key = `${target.id}:${version}:${target.limitToSchools?.join(",") ?? "all"}`;
+  const filters = await cached(`filters:${key}`, () => filtersOf(ctx.db, target));
+  const inScope = filters.classes.filter(
+    (c) => (!query.schoolId || c.schoolId === query.schoolId) && (!query.classId || c.id === query.classId),
+  );
+  const withClasses = inScope.length <= MAX_HEAT_CLASSES;
+  const [items, rows, answers] = await Promise.all([
     itemsOf(ctx.db, target),
-    groupCounts(ctx.db, ctx.actor, target, query),
-    itemAnswers(ctx.db, target, query),
-    filtersOf(ctx.db, target),
+    groupCounts(ctx.db, ctx.actor, target, query, withClasses),
+    cached(`items:${key}:${query.schoolId ?? ""}:${query.classId ?? ""}`, () =>
+      itemAnswers(ctx.db, target, query),
+    ),
   ]);
   const names = await groupNames(ctx.db, target.orgId, rows);
   const standards = [...new Set(items.map((i) => i.standard))].sort();
-  return shape(target, query, items, rows, answers, filters, names, standards);
+  const offered = {
+    schools: filters.schools,
+    classes: filters.classes.length <= MAX_HEAT_CLASSES ? filters.classes : query.schoolId ? inScope : [],
+  };
+  return shape(target, query, items, rows, answers, offered, names, standards);
 }
 
 function shape(
@@ -165,6 +183,10 @@ function shape(
     const c = names.classes.get(id);
     return { name: c?.name ?? "", schoolId: c?.schoolId ?? null };
   });
+  const bySchool = groupsOf(rows, "school", standards, min, (id) => ({
+    name: names.schools.get(id) ?? "",
+    schoolId: id,
+  }));
   const answersOf = (itemId: string) => answers.filter((a) => a.item_id === itemId);
   return {
     assessment: {
@@ -202,13 +224,11 @@ function shape(
           schoolId: null,
         }))
       : null,
-    bySchool: groupsOf(rows, "school", standards, min, (id) => ({
-      name: names.schools.get(id) ?? "",
-      schoolId: id,
-    })),
-    heatmap: byClass.flatMap((c) =>
+    bySchool,
+    heatmapBy: byClass.length || !bySchool.length ? "class" : "school",
+    heatmap: (byClass.length ? byClass : bySchool).flatMap((c) =>
       c.standards.map((s) => ({
-        classId: c.id,
+        groupId: c.id,
         standard: s.standard,
         students: s.students,
         suppressed: s.suppressed,

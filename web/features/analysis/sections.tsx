@@ -1,6 +1,7 @@
 import type { TFunction } from "i18next";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
+import { MAX_HEAT_CLASSES } from "../../../shared/schemas/analysis.ts";
 import { ChartFigure } from "../../ui/chart-export.tsx";
 import type { CsvRow } from "../../ui/csv.ts";
 import type { Analysis, GroupMastery } from "./api.ts";
@@ -62,46 +63,51 @@ export function MasteryByStandard({ analysis: a }: { analysis: Analysis }) {
 export function StandardsHeatMap({ analysis: a }: { analysis: Analysis }) {
   const { t } = useTranslation();
   const standards = a.assessment.standards;
+  const bySchool = a.heatmapBy === "school";
+  const title = bySchool ? t("analysis.heatTitleSchool") : t("analysis.heatTitle");
   const { cells, rows, tableRows } = useMemo(() => {
-    const classes = a.byClass;
-    const names = new Map(classes.map((c) => [c.id, c.name]));
+    const groups = bySchool ? a.bySchool : a.byClass;
+    const names = new Map(groups.map((c) => [c.id, c.name]));
     const cells = a.heatmap
       .filter((c) => c.students > 0)
       .map((c) => ({
-        row: names.get(c.classId) ?? "",
+        row: names.get(c.groupId) ?? "",
         column: standardName(t, c.standard),
         value: c.suppressed ? null : c.percentMastered,
         note: c.suppressed ? t("analysis.hiddenShort") : pct(t, c.percentMastered),
       }));
-    const tableRows: CsvRow[] = classes.map((c) => {
-      const row: CsvRow = { class: c.name, students: c.students };
+    const tableRows: CsvRow[] = groups.map((c) => {
+      const row: CsvRow = { group: c.name, students: c.students };
       for (const s of c.standards)
         row[`s:${s.standard}`] = s.students ? shown(t, a, s, s.percentMastered) : t("analysis.none");
       return row;
     });
-    return { cells, rows: classes.map((c) => c.name), tableRows };
-  }, [a, t]);
+    return { cells, rows: groups.map((c) => c.name), tableRows };
+  }, [a, t, bySchool]);
   if (!rows.length) return <p>{t("analysis.heatEmpty")}</p>;
   return (
-    <ChartFigure
-      title={t("analysis.heatTitle")}
-      summary={t("analysis.heatSummary")}
-      rowHeader="class"
-      defaultShowTable
-      columns={[
-        { key: "class", label: t("analysis.colClass") },
-        { key: "students", label: t("analysis.colStudents") },
-        ...standards.map((s) => ({ key: `s:${s}`, label: standardName(t, s) })),
-      ]}
-      rows={tableRows}
-    >
-      <HeatMap
-        cells={cells}
-        rows={rows}
-        columns={standards.map((s) => standardName(t, s))}
-        legendLabel={t("analysis.heatLegend")}
-      />
-    </ChartFigure>
+    <>
+      {bySchool ? <p>{t("analysis.heatBySchool", { count: MAX_HEAT_CLASSES })}</p> : null}
+      <ChartFigure
+        title={title}
+        summary={t("analysis.heatSummary")}
+        rowHeader="group"
+        defaultShowTable
+        columns={[
+          { key: "group", label: bySchool ? t("analysis.colSchool") : t("analysis.colClass") },
+          { key: "students", label: t("analysis.colStudents") },
+          ...standards.map((s) => ({ key: `s:${s}`, label: standardName(t, s) })),
+        ]}
+        rows={tableRows}
+      >
+        <HeatMap
+          cells={cells}
+          rows={rows}
+          columns={standards.map((s) => standardName(t, s))}
+          legendLabel={t("analysis.heatLegend")}
+        />
+      </ChartFigure>
+    </>
   );
 }
 

@@ -37,6 +37,9 @@ export const analysisEn = {
     masteryTitle: "Mastery by standard",
     masterySummary: "Percent of students at or above {{threshold}}% of each standard's points.",
     heatTitle: "Heat map: standards by class",
+    heatTitleSchool: "Heat map: standards by school",
+    heatBySchool:
+      "More than {{count}} classes have results: the heat map shows schools. Choose a school to see its classes.",
     heatSummary:
       "Each cell is the percent of a class at or above mastery on a standard. Darker is higher; the number is printed in the cell.",
     heatLegend: "% at or above mastery",
