@@ -157,6 +157,21 @@ describe("the learning-needs survey", () => {
     expect((await answer(ben, { standards: ["7.RP.2"] })).status).toBe(409);
   });
 
+  it("is closed once its closing day has passed", async () => {
+    const open = await coach.post(surveys(), { ...valid(), title: "Until yesterday" });
+    await t.db.execute(
+      sql`update learning_need_surveys set closes_on = current_date - 2 where id = ${open.body.id}`,
+    );
+    const late = await ana.put(`/api/v1/learning-need-surveys/${open.body.id}/response`, {
+      practices: ["Discourse"],
+    });
+    expect(late.status).toBe(409);
+    expect((await ana.get(`/api/v1/learning-need-surveys/${open.body.id}`)).body).toMatchObject({
+      closed: true,
+      can: { respond: false },
+    });
+  });
+
   it("is not found in another district", async () => {
     const lake = await t.as("admin@lakeside.example");
     expect((await lake.get(`/api/v1/learning-need-surveys/${id}`)).status).toBe(404);

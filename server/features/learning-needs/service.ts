@@ -5,7 +5,6 @@ import type {
   SurveyInput,
   SurveySummary,
 } from "../../../shared/schemas/learning-needs.ts";
-import type { Executor } from "../../db/client.ts";
 import { learningNeedResponses, learningNeedSurveys } from "../../db/schema/index.ts";
 import { conflict, forbidden, invalid, notFound } from "../../http/errors.ts";
 import type { ServiceContext } from "../../lib/context.ts";
@@ -32,11 +31,15 @@ type SurveyRow = {
   asked: number;
 };
 
-async function querySurveys(db: Executor, orgId: string, where: ReturnType<typeof sql>) {
+/** Surveys, "closed" once closed or past their closing day in the reader's own time zone. */
+async function querySurveys(ctx: ServiceContext, where: ReturnType<typeof sql>) {
+  const db = ctx.db;
+  const orgId = ctx.actor.orgId;
+  const today = await todayFor(db, ctx.actor);
   const result = await db.execute<SurveyRow>(sql`
     select v.id, v.community_id, v.assessment_id, v.title, v.standards, v.practices,
       v.closes_on::text as closes_on,
-      (v.closed_at is not null or (v.closes_on is not null and v.closes_on < current_date)) as closed,
+      (v.closed_at is not null or (v.closes_on is not null and v.closes_on < ${today}::date)) as closed,
       v.created_by, p.name as creator, v.created_at,
       (select count(*)::int from learning_need_responses r where r.survey_id = v.id) as responded,
       (select count(*)::int from memberships m where m.community_id = v.community_id and m.status = 'active'
@@ -106,12 +109,12 @@ export async function createSurvey(ctx: ServiceContext, communityId: string, inp
 export async function listSurveys(ctx: ServiceContext, communityId: string) {
   const { access } = await loadCommunity(ctx.db, ctx.actor, communityId);
   if (!canReadSurvey(access)) throw notFound("This community");
-  const rows = await querySurveys(ctx.db, ctx.actor.orgId, sql`v.community_id = ${communityId}`);
+  const rows = await querySurveys(ctx, sql`v.community_id = ${communityId}`);
   return { items: rows.map(present), can: { create: canSendSurvey(access) } };
 }
 
 async function loadSurvey(ctx: ServiceContext, id: string) {
-  const [row] = await querySurveys(ctx.db, ctx.actor.orgId, sql`v.id = ${id}`);
+  const [row] = await querySurveys(ctx, sql`v.id = ${id}`);
   if (!row) throw notFound("This survey");
   const { access } = await loadCommunity(ctx.db, ctx.actor, row.community_id).catch(() => {
     throw notFound("This survey");
