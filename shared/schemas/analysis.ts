@@ -10,7 +10,7 @@ import { itemKinds } from "./student-enums.ts";
  */
 
 /** More classes than this in scope and the heat map shows schools instead (a district has thousands). */
-export const MAX_HEAT_CLASSES = 60;
+export const MAX_HEAT_CLASSES = 120;
 
 export const analysisQuerySchema = z.object({
   schoolId: idSchema.optional(),
