@@ -25,17 +25,15 @@ function assessmentIn(target: Target): Promise<Fx & { secret: string }> {
       const createdBy = target === "otherDistrict" ? ids.lakeFacilitator : idOf("fac");
       const communityId = shared[target as CommunityTarget].id;
       await t.db.insert(assessments).values({ id: assessmentId, orgId, communityId, title, createdBy });
-      await t.db
-        .insert(assessmentItems)
-        .values({
-          id: newId(),
-          orgId,
-          assessmentId,
-          label: "Q1",
-          position: 0,
-          maxPoints: 1,
-          standard: "7.RP.1",
-        });
+      await t.db.insert(assessmentItems).values({
+        id: newId(),
+        orgId,
+        assessmentId,
+        label: "Q1",
+        position: 0,
+        maxPoints: 1,
+        standard: "7.RP.1",
+      });
     }
     return { assessmentId, title, secret: title };
   })();
