@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { oneRosterZip, sampleRoster } from "../server/test/oneroster-zip.ts";
-import { expect, expectAccessible, signIn, test } from "./fixtures.ts";
+import { expect, expectAccessible, signedInContext, signIn, test } from "./fixtures.ts";
 
 /*
  * Analysis in the browser: an administrator's district-wide assessment over a roster of twelve students
@@ -141,4 +141,72 @@ test("an administrator sets the district's minimum group size", async ({ page })
   await minimum.fill("10");
   await page.getByRole("button", { name: "Save setting" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Minimum group size saved: 10." })).toBeVisible();
+});
+
+test("a facilitator sees a small class she does not teach hidden, in words", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  const run = `sm${Date.now().toString(36)}`;
+  const headers = { origin: baseURL ?? "" };
+  const admin = await signedInContext(browser, baseURL, "admin@riverside.example");
+  for (const [prefix, count] of [
+    [`${run}a`, 12],
+    [`${run}b`, 3],
+  ] as const) {
+    const imported = await admin.page.request.post("/api/v1/roster-imports", {
+      headers,
+      multipart: {
+        kind: "delta",
+        file: {
+          name: `${prefix}.zip`,
+          mimeType: "application/zip",
+          buffer: oneRosterZip(roster(prefix, count), "delta"),
+        },
+      },
+    });
+    expect((await imported.json()).status).toBe("completed");
+  }
+  await admin.context.close();
+
+  await signIn(page, "coach@riverside.example");
+  const teams = await page.request.get("/api/v1/communities?scope=mine");
+  const team = (await teams.json()).items.find((c: { name: string }) => c.name === "Grade 7 Math Team");
+  const created = await page.request.post("/api/v1/assessments", {
+    headers: { ...headers, "idempotency-key": run },
+    data: {
+      title: `Small classes ${run}`,
+      communityId: team.id,
+      items: [{ label: "Q1", maxPoints: 1, standard: "7.EE.1" }],
+    },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const assessmentId = (await created.json()).id as string;
+  const lines = ["Student ID,Item,Score"];
+  for (let n = 1; n <= 12; n++) lines.push(`${run}a${n},Q1,${n % 2}`);
+  for (let n = 1; n <= 3; n++) lines.push(`${run}b${n},Q1,1`);
+  const results = await page.request.post(`/api/v1/assessments/${assessmentId}/imports`, {
+    headers,
+    multipart: {
+      options: JSON.stringify({
+        shape: "long",
+        mapping: { shape: "long", student: "Student ID", item: "Item", score: "Score" },
+      }),
+      file: { name: "results.csv", mimeType: "text/csv", buffer: Buffer.from(`${lines.join("\n")}\n`) },
+    },
+  });
+  expect((await results.json()).rowsImported).toBe(15);
+
+  await page.goto(`/assessments/${assessmentId}/analysis`);
+  await expect(page.getByRole("heading", { level: 1, name: `Analysis: Small classes ${run}` })).toBeVisible();
+  const heat = page.getByRole("table", { name: "Heat map: standards by class (table)" });
+  // 6 of 12 scored the point: shown; the class of 3 is hidden from a coach who does not teach it.
+  await expect(heat.getByRole("row", { name: new RegExp(`Math 7 ${run}a 12 50%`) })).toBeVisible();
+  await expect(
+    heat
+      .getByRole("row", { name: new RegExp(`Math 7 ${run}b`) })
+      .getByRole("cell", { name: "fewer than 10 students — hidden" }),
+  ).toBeVisible();
+  await expectAccessible(page);
 });
