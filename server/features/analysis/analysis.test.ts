@@ -19,6 +19,7 @@ let t: TestApp;
 let org: string;
 let assessmentId: string;
 let importY: string;
+let districtWideId: string;
 let schoolA: string;
 let schoolB: string;
 let classX: string;
@@ -105,6 +106,19 @@ beforeAll(async () => {
   const target = { orgId: org, assessmentId, itemIds: a.itemIds, createdBy: admin };
   await importResultsDirectly(t.db, target, inX);
   importY = await importResultsDirectly(t.db, target, inY);
+  // The same students on a district-wide assessment (no team).
+  const d = await createAssessmentWithItems(t.db, {
+    orgId: org,
+    communityId: null,
+    createdBy: admin,
+    items: [{ label: "Q1", standard: "7.RP.1", maxPoints: 1 }],
+  });
+  districtWideId = d.id;
+  await importResultsDirectly(
+    t.db,
+    { orgId: org, assessmentId: d.id, itemIds: d.itemIds, createdBy: admin },
+    [...inX, ...inY].map(([id], n) => [id, { Q1: n % 2 }]),
+  );
 });
 afterAll(() => t.close());
 
@@ -272,6 +286,24 @@ describe("what other readers see", () => {
     const elsewhere = await get("admin", analysisUrl(`?classId=${crypto.randomUUID()}`));
     expect(elsewhere.status).toBe(400);
     expect(elsewhere.body.errors).toEqual([{ path: "classId", message: expect.stringContaining("class") }]);
+  });
+});
+
+describe("a district-wide assessment", () => {
+  const url = () => `/api/v1/assessments/${districtWideId}/analysis`;
+  it("is read by administrators whole and by a school leader for her own school's students only", async () => {
+    expect((await get("admin", url())).body).toMatchObject({ students: 15 });
+    const leader = await get("leaderB", url());
+    // Only the 3 students of Riverside Middle; their class is hers to see, so it is not hidden.
+    expect(leader.body).toMatchObject({ students: 3, suppressed: false });
+    expect(leader.body.bySchool.map((s: { id: string }) => s.id)).toEqual([schoolB]);
+    expect(leader.body.filters.classes.map((c: { id: string }) => c.id)).toEqual([classY]);
+    const names = await get("leaderB", `/api/v1/assessments/${districtWideId}/students`);
+    expect(names.body.students).toHaveLength(3);
+  });
+
+  it("is not found for educators and partners, whatever teams they are in", async () => {
+    for (const who of ["tess", "mo", "partner"] as const) expect((await get(who, url())).status).toBe(404);
   });
 });
 
