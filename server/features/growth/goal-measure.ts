@@ -71,7 +71,7 @@ async function write(ctx: ServiceContext, goalId: string, input: GrowthMeasureIn
         unit: "percent" as const,
         measuredOn: a.givenOn && a.givenOn <= today ? a.givenOn : today,
         source: "import" as const,
-        note: `${a.title} (${what}): ${growth.overall.students} students at mastery`,
+        note: `${a.title} (${what}): percent at mastery of the ${growth.overall.students} students who took both`,
         createdBy: ctx.actor.id,
       })),
     );
