@@ -50,3 +50,15 @@ export async function freshAggregates(
     return { rebuilt: true, version: now.changed };
   });
 }
+
+/**
+ * When the district's roster last changed (its latest completed roster import): classes, enrollments and
+ * students' schools change only then, so cached counts keyed by it never outlive a roster change.
+ */
+export async function rosterVersion(db: Executor, orgId: string): Promise<string> {
+  const [row] = (
+    await db.execute<{ at: string | null }>(sql`
+      select max(finished_at)::text as at from roster_imports where org_id = ${orgId} and status = 'completed'`)
+  ).rows;
+  return row?.at ?? "none";
+}

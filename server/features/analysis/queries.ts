@@ -44,6 +44,18 @@ export function scopeFilter(target: AnalysisTarget, scope: Scope, student: SQL):
   return sql.join(parts, sql` and `);
 }
 
+const scoped = (target: AnalysisTarget, scope: Scope) =>
+  Boolean(scope.schoolId || scope.classId || target.limitToSchools);
+
+/**
+ * The ids of the students in a scope as an array: the results' key (org, assessment, student, item) then
+ * finds a school's rows by index instead of joining every row of a district's assessment to students.
+ */
+function scopedStudents(target: AnalysisTarget, scope: Scope): SQL {
+  return sql`array(select st.id from students st
+    where st.org_id = ${target.orgId} and ${scopeFilter(target, scope, sql.raw("st"))})`;
+}
+
 /** Runs a query with room to aggregate a district's rows in memory (not in sorted files on disk). */
 function roomy<T>(db: Executor, run: (tx: Executor) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
@@ -185,7 +197,6 @@ export async function itemAnswers(
   target: AnalysisTarget,
   scope: Scope,
 ): Promise<ItemAnswerRow[]> {
-  const scoped = scope.schoolId || scope.classId || target.limitToSchools;
   const result = await roomy(db, (tx) =>
     tx.execute<ItemAnswerRow>(sql`
     select r.item_id,
@@ -193,8 +204,8 @@ export async function itemAnswers(
            case when i.kind = 'choice' then 0 else r.score end as score,
            count(*)::int as count
       from assessment_results r join assessment_items i on i.id = r.item_id
-      ${scoped ? sql`join students st on st.id = r.student_id and ${scopeFilter(target, scope, sql.raw("st"))}` : sql``}
      where r.org_id = ${target.orgId} and r.assessment_id = ${target.id}
+       ${scoped(target, scope) ? sql`and r.student_id = any(${scopedStudents(target, scope)})` : sql``}
      group by 1, 2, 3`),
   );
   return result.rows;
