@@ -120,6 +120,28 @@ describe("suggestions", () => {
     expect(ids(body.extension)).toEqual([s.s2, s.s3]);
   });
 
+  it("count a student's percent over the items she has results for, as the analysis does", async () => {
+    // s1 answered Q1 only (2 of 2): 100% on 7.RP.1 for the groups and for the heat map alike.
+    const partial = await seedAssessment(t.db, {
+      orgId: await orgId(t.db, "riverside"),
+      communityId: teamId,
+      createdBy: await personIdOf(t.db, "coach@riverside.example"),
+      items: [
+        { label: "Q1", standard: "7.RP.1", maxPoints: 2 },
+        { label: "Q2", standard: "7.RP.1", maxPoints: 3 },
+      ],
+      scores: { [s.s1 as string]: { Q1: 2 } },
+    });
+    const { body } = await admin.get(`/api/v1/assessments/${partial.id}/group-suggestions?standard=7.RP.1`);
+    expect(body.intervention).toEqual([]);
+    expect(body.extension).toEqual([expect.objectContaining({ id: s.s1, percent: 100 })]);
+    const analysis = await admin.get(`/api/v1/assessments/${partial.id}/analysis`);
+    expect(analysis.status).toBe(200);
+    expect(analysis.body.standards).toEqual([
+      expect.objectContaining({ standard: "7.RP.1", students: 1, percentMastered: 100 }),
+    ]);
+  });
+
   it("show the coach, who teaches none of them, no one", async () => {
     const { body } = await suggestions(await t.as("coach@riverside.example"));
     expect(body.intervention).toEqual([]);

@@ -5,8 +5,9 @@ import { studentVisible } from "../students/visibility.ts";
 
 /*
  * A student's percent on a standard of one assessment: the points scored on the standard's items over the
- * standard's maximum points (an item without a result counts 0). The one place groups and growth read it,
- * so it can later be pointed at analysis' pre-aggregated assessment_standard_scores.
+ * maximum points of the items the student has results for — as analysis counts it (its pre-aggregated
+ * assessment_standard_scores), so the heat map's share at mastery and the groups built from it agree.
+ * The one place groups and growth read it.
  */
 
 export type StandardScore = {
@@ -54,17 +55,16 @@ export async function standardScores(
     with items as (
       select i.id, i.max_points from assessment_items i
       where i.assessment_id = ${q.assessmentId} and i.org_id = ${actor.orgId} and ${itemFilter}),
-    total as (select sum(max_points) as max from items),
     points as (
-      select r.student_id, sum(r.score) as points from assessment_results r
+      select r.student_id, sum(r.score) as points, sum(items.max_points) as max from assessment_results r
       join items on items.id = r.item_id
       where r.org_id = ${actor.orgId} and r.assessment_id = ${q.assessmentId}
       group by r.student_id)
-    select s.id as student_id, s.pseudonym, 100 * p.points / nullif(total.max, 0) as percent,
+    select s.id as student_id, s.pseudonym, 100 * p.points / nullif(p.max, 0) as percent,
       (select json_agg(json_build_object('id', c.id, 'title', c.title) order by c.title)
          from enrollments e join classes c on c.id = e.class_id
         where e.student_id = s.id and e.active and c.active) as classes
-    from points p join students s on s.id = p.student_id cross join total
+    from points p join students s on s.id = p.student_id
     where s.org_id = ${actor.orgId} ${q.who === "visible" ? sql`and ${studentVisible(actor)}` : sql``} ${only}
     order by percent, s.pseudonym`);
   return result.rows.map((r) => ({
