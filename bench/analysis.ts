@@ -4,7 +4,7 @@
 // The first request rebuilds the pre-aggregated standard scores (reported apart); then p50/p95 of
 // ROUNDS requests each. `node bench/analysis.ts` runs it alone.
 import pg from "pg";
-import { startBenchLamplight, stopProcess } from "./processes.ts";
+import { signIn, startBenchLamplight, stopProcess } from "./processes.ts";
 
 const APP_PORT = 3270;
 const PG_PORT = 54420;
@@ -15,19 +15,6 @@ const ITEMS = 20;
 const ROUNDS = Number(process.env.BENCH_ANALYSIS_ROUNDS ?? 20);
 
 export type AnalysisRow = { name: string; p50: number; p95: number; max: number };
-
-async function signIn(base: string, email: string): Promise<string> {
-  const response = await fetch(`${base}/api/auth/sign-in/email`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin: base },
-    body: JSON.stringify({ email, password: "lamplight-demo" }),
-  });
-  if (!response.ok) throw new Error(`sign-in of ${email} failed: ${response.status}`);
-  return response.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-}
 
 /** Schools, classes of CLASS_SIZE, students enrolled in one class each, a district-wide assessment. */
 async function seed(client: pg.Client): Promise<{ assessmentId: string; schoolIds: string[] }> {

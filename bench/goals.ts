@@ -11,7 +11,7 @@ import {
   seedGoalsDistrict,
 } from "./goals-data.ts";
 import { type LoadResult, load, printTable } from "./load.ts";
-import { startBenchLamplight, startProcess, stopProcess } from "./processes.ts";
+import { signIn, startBenchLamplight, startProcess, stopProcess } from "./processes.ts";
 
 const APP_PORT = 3230;
 const BARE_PORT = 3231;
@@ -20,19 +20,6 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const WARM_UP_SECONDS = 3;
 
 type Signed = Leader & { cookie: string };
-
-async function signIn(base: string, email: string): Promise<string> {
-  const response = await fetch(`${base}/api/auth/sign-in/email`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin: base },
-    body: JSON.stringify({ email, password: "lamplight-demo" }),
-  });
-  if (!response.ok) throw new Error(`sign-in of ${email} failed: ${response.status}`);
-  return response.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-}
 
 /** One connection per leader, each asking for its own view, as many times as the run allows. */
 async function leaders(name: string, base: string, people: Signed[], pathOf: (l: Signed) => string) {

@@ -69,3 +69,17 @@ export async function startBenchLamplight(
   }
   return { app, dataDir, databaseUrl };
 }
+
+/** Signs a demo person in (password lamplight-demo) and returns the session cookie for fetch. */
+export async function signIn(base: string, email: string): Promise<string> {
+  const response = await fetch(`${base}/api/auth/sign-in/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: base },
+    body: JSON.stringify({ email, password: "lamplight-demo" }),
+  });
+  if (!response.ok) throw new Error(`sign-in of ${email} failed: ${response.status}`);
+  return response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+}

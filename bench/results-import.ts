@@ -13,7 +13,7 @@ import { pipeline } from "node:stream/promises";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { bigRoster } from "../server/test/big-roster.ts";
-import { startBenchLamplight, stopProcess } from "./processes.ts";
+import { signIn, startBenchLamplight, stopProcess } from "./processes.ts";
 
 const APP_PORT = 3250;
 const PG_PORT = 54400;
@@ -28,19 +28,6 @@ export type ImportRow = {
   rowsPerSecond: number;
   rss: { beforeMb: number; peakMb: number } | null;
 };
-
-async function signIn(base: string, email: string): Promise<string> {
-  const response = await fetch(`${base}/api/auth/sign-in/email`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin: base },
-    body: JSON.stringify({ email, password: "lamplight-demo" }),
-  });
-  if (!response.ok) throw new Error(`sign-in of ${email} failed: ${response.status}`);
-  return response.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-}
 
 /** A roster of STUDENTS students straight into the tables (the roster import is measured separately). */
 async function seedStudents(client: pg.Client, orgId: string): Promise<void> {

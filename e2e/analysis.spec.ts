@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
-import { oneRosterZip, sampleRoster } from "../server/test/oneroster-zip.ts";
+import { oneRosterZip } from "../server/test/oneroster-zip.ts";
 import { expect, expectAccessible, signedInContext, signIn, test } from "./fixtures.ts";
+import { classRoster } from "./roster-data.ts";
 
 /*
  * Analysis in the browser: an administrator's district-wide assessment over a roster of twelve students
@@ -9,25 +10,7 @@ import { expect, expectAccessible, signedInContext, signIn, test } from "./fixtu
  * setting: a bad minimum named next to its field, a good one saved.
  */
 
-function roster(run: string, count: number) {
-  const r = sampleRoster({ school: "Riverside Middle", teacherEmail: `${run}@nowhere.example`, prefix: run });
-  const [first] = r.users?.filter((u) => u.role === "student") ?? [];
-  const [enrolment] = r.enrollments?.filter((e) => e.role === "student") ?? [];
-  r.users = r.users?.filter((u) => u.role !== "student");
-  r.enrollments = r.enrollments?.filter((e) => e.role !== "student");
-  for (let n = 1; n <= count; n++) {
-    r.users?.push({
-      ...first,
-      sourcedId: `${run}-s${n}`,
-      username: `s${n}`,
-      identifier: `${run}${n}`,
-      givenName: `Kid${n}`,
-    });
-    r.enrollments?.push({ ...enrolment, sourcedId: `${run}-se${n}`, userSourcedId: `${run}-s${n}` });
-  }
-  if (r.classes?.[0]) r.classes[0].title = `Math 7 ${run}`;
-  return r;
-}
+const roster = (run: string, count: number) => classRoster(run, count, `${run}@nowhere.example`);
 
 test("an administrator reads an assessment's analysis and exports its figures", async ({ page, baseURL }) => {
   const run = `an${Date.now().toString(36)}`;

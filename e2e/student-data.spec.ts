@@ -129,6 +129,8 @@ test("a team imports a common assessment, finds its weakest standard, groups stu
   await expect(row.getByRole("cell", { name: "25%" })).toBeVisible();
   const weakest = page.getByRole("region", { name: "Weakest standard" });
   await expect(weakest).toContainText("7.RP.A.2: 25% of students at or above mastery.");
+  // The educators' own learning needs sit next to the students' data.
+  await expect(page.getByRole("region", { name: "The team's learning needs" })).toBeVisible();
   await expectAccessible(page);
   await weakest.getByRole("link", { name: "Plan groups for 7.RP.A.2" }).click();
 
