@@ -7,6 +7,7 @@ import { Page, Section } from "../../ui/page.tsx";
 import { SelectField } from "../../ui/select-field.tsx";
 import { EmptyState, QueryView } from "../../ui/states.tsx";
 import { AssessmentNav } from "../assessments/assessment-nav.tsx";
+import { TeamLearningNeeds } from "../learning-needs/index.ts";
 import { type Analysis, analysisQuery } from "./api.ts";
 import {
   ItemAnalysisFigure,
@@ -69,6 +70,8 @@ function AnalysisView({ analysis: a, search }: { analysis: Analysis; search: Ana
           <Section title={t("analysis.itemTitle")} id="items">
             <ItemAnalysisFigure analysis={a} />
           </Section>
+          {/* The educators' own learning needs, next to their students' (issue 6). */}
+          {a.assessment.communityId ? <TeamLearningNeeds communityId={a.assessment.communityId} /> : null}
         </>
       )}
     </Page>
