@@ -44,9 +44,11 @@ test("the coach runs a cycle through all seven stages and reads its report", asy
     await page.getByRole("button", { name: "Save stage" }).click();
     const saved = page.getByText("Stage saved.");
     await expect(saved).toBeVisible();
-    // Dismissed, so the next save's message is its own (a toast under the pointer stays while hovered).
+    // Dismissed, so the next save's message is its own, and the pointer moved off the toasts' corner: a
+    // toast under the pointer stays while hovered (and would cover the next button clicked there).
     await page.locator(".toast", { has: saved }).getByRole("button", { name: "Dismiss" }).click();
     await expect(saved).toHaveCount(0);
+    await page.mouse.move(0, 0);
   };
 
   await page
