@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { expect, expectAccessible, signIn, test } from "./fixtures.ts";
+import { expect, expectAccessible, expectToast, signIn, test } from "./fixtures.ts";
 
 /*
  * An improvement cycle from need to result, through the app: the coach (facilitator of the Grade 7 Math
@@ -39,16 +39,11 @@ test("the coach runs a cycle through all seven stages and reads its report", asy
   const next = async (n: number, name: string) => {
     await page.getByRole("button", { name: "Next stage" }).click();
     await expect(stage(n, name)).toBeVisible();
+    await expectToast(page, `The cycle is now at stage ${n}: ${name}.`);
   };
   const save = async () => {
     await page.getByRole("button", { name: "Save stage" }).click();
-    const saved = page.getByText("Stage saved.");
-    await expect(saved).toBeVisible();
-    // Dismissed, so the next save's message is its own, and the pointer moved off the toasts' corner: a
-    // toast under the pointer stays while hovered (and would cover the next button clicked there).
-    await page.locator(".toast", { has: saved }).getByRole("button", { name: "Dismiss" }).click();
-    await expect(saved).toHaveCount(0);
-    await page.mouse.move(0, 0);
+    await expectToast(page, "Stage saved.");
   };
 
   await page

@@ -40,5 +40,18 @@ export async function expectAccessible(page: Page) {
   expect(summary, `axe found violations on ${page.url()}`).toEqual([]);
 }
 
+/**
+ * Waits for a toast's message, then dismisses it and moves the pointer off the toasts: the next action's
+ * message is then its own (not an earlier one still showing), and a toast is never pinned by the hover
+ * that pauses its timer, covering the next button clicked there.
+ */
+export async function expectToast(page: Page, message: string) {
+  const toast = page.getByText(message);
+  await expect(toast).toBeVisible();
+  await page.locator(".toast", { has: toast }).getByRole("button", { name: "Dismiss" }).click();
+  await expect(toast).toHaveCount(0);
+  await page.mouse.move(0, 0);
+}
+
 export const test = base;
 export { expect };

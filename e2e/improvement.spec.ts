@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, expectAccessible, signedInContext, signIn, test } from "./fixtures.ts";
+import { expect, expectAccessible, expectToast, signedInContext, signIn, test } from "./fixtures.ts";
 
 /*
  * Issue 5's acceptance test, through the screens only: the administrator sets a district goal, the
@@ -72,11 +72,12 @@ async function runCycle(page: Page) {
   const field = (label: string) => page.getByLabel(label, { exact: true });
   const save = async () => {
     await page.getByRole("button", { name: "Save stage" }).click();
-    await expect(page.getByText("Stage saved.")).toBeVisible();
+    await expectToast(page, "Stage saved.");
   };
   const next = async (n: number, name: string) => {
     await page.getByRole("button", { name: "Next stage" }).click();
     await expect(stage(n, name)).toBeVisible();
+    await expectToast(page, `The cycle is now at stage ${n}: ${name}.`);
   };
   const addLink = async (n: number, url: string, title: string) => {
     await page.getByRole("button", { name: "Add evidence" }).click();
