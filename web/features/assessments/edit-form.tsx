@@ -5,12 +5,10 @@ import { type Assessment, assessmentPatchSchema } from "../../../shared/schemas/
 import { Button } from "../../ui/button.tsx";
 import { Form, FormActions } from "../../ui/form/form.tsx";
 import { useFormSubmit } from "../../ui/form/use-form-submit.ts";
-import { NativeField } from "../../ui/native-field.tsx";
-import { TextField } from "../../ui/text-field.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { assessmentKey, updateAssessment } from "./api.ts";
+import { type AssessmentDetails, AssessmentFields, percentForApi } from "./assessment-fields.tsx";
 import { type ItemDraft, ItemsEditor, itemsForApi } from "./items-editor.tsx";
-import { percentForApi } from "./new-page.tsx";
 
 const FORM_ID = "edit-assessment";
 
@@ -26,9 +24,11 @@ export function EditAssessmentForm({
   const toast = useToast();
   const queryClient = useQueryClient();
   const locked = a.studentsWithResults > 0;
-  const [title, setTitle] = useState(a.title);
-  const [givenOn, setGivenOn] = useState(a.givenOn ?? "");
-  const [mastery, setMastery] = useState(String(a.masteryPercent));
+  const [details, setDetails] = useState<AssessmentDetails>({
+    title: a.title,
+    givenOn: a.givenOn ?? "",
+    mastery: String(a.masteryPercent),
+  });
   const [items, setItems] = useState<ItemDraft[]>(() =>
     a.items.map((i) => ({ ...i, key: i.id, maxPoints: String(i.maxPoints) })),
   );
@@ -44,39 +44,15 @@ export function EditAssessmentForm({
   });
   const submit = () =>
     form.submit({
-      title,
-      givenOn: givenOn || null,
-      masteryPercent: percentForApi(mastery),
+      title: details.title,
+      givenOn: details.givenOn || null,
+      masteryPercent: percentForApi(details.mastery),
       items: itemsForApi(items),
       updatedAt: a.updatedAt,
     });
   return (
     <Form id={FORM_ID} form={form} onSubmit={submit} aria-label={t("assessments.edit.formName")}>
-      <TextField
-        label={t("assessments.fields.title")}
-        name="title"
-        value={title}
-        onChange={setTitle}
-        isRequired
-      />
-      <NativeField
-        type="date"
-        label={t("assessments.fields.givenOn")}
-        name="givenOn"
-        description={t("assessments.optional")}
-        value={givenOn}
-        onChange={setGivenOn}
-      />
-      <NativeField
-        type="number"
-        label={t("assessments.fields.mastery")}
-        name="masteryPercent"
-        description={t("assessments.fields.masteryHint")}
-        value={mastery}
-        onChange={setMastery}
-        min={1}
-        max={100}
-      />
+      <AssessmentFields value={details} onChange={setDetails} />
       <ItemsEditor formId={FORM_ID} items={items} onChange={setItems} structureLocked={locked} />
       <FormActions>
         <Button type="submit" variant="primary" isPending={form.isPending}>

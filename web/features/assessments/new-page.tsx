@@ -6,17 +6,14 @@ import { assessmentInputSchema } from "../../../shared/schemas/assessments.ts";
 import { Button } from "../../ui/button.tsx";
 import { Form, FormActions } from "../../ui/form/form.tsx";
 import { useFormSubmit } from "../../ui/form/use-form-submit.ts";
-import { NativeField } from "../../ui/native-field.tsx";
 import { Page } from "../../ui/page.tsx";
-import { TextField } from "../../ui/text-field.tsx";
 import { communityQuery } from "../communities/api.ts";
 import { communityAssessmentsKey, createAssessment, districtAssessmentsKey } from "./api.ts";
+import { type AssessmentDetails, AssessmentFields, percentForApi } from "./assessment-fields.tsx";
 import { type ItemDraft, ItemsEditor, itemsForApi, newItem } from "./items-editor.tsx";
 import "./assessments.css";
 
 const FORM_ID = "new-assessment";
-
-export const percentForApi = (value: string) => (value.trim() === "" ? undefined : Number(value));
 
 /**
  * New assessment: title, date, mastery threshold and its items; then its overview, to import results.
@@ -27,9 +24,7 @@ export function NewAssessmentPage({ communityId }: { communityId?: string }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const community = useQuery({ ...communityQuery(communityId ?? ""), enabled: communityId !== undefined });
-  const [title, setTitle] = useState("");
-  const [givenOn, setGivenOn] = useState("");
-  const [mastery, setMastery] = useState("80");
+  const [details, setDetails] = useState<AssessmentDetails>({ title: "", givenOn: "", mastery: "80" });
   const [items, setItems] = useState<ItemDraft[]>(() => [newItem("Q1")]);
   const form = useFormSubmit({
     schema: assessmentInputSchema,
@@ -43,10 +38,10 @@ export function NewAssessmentPage({ communityId }: { communityId?: string }) {
   });
   const submit = () =>
     form.submit({
-      title,
+      title: details.title,
       communityId: communityId ?? null,
-      givenOn: givenOn || null,
-      masteryPercent: percentForApi(mastery),
+      givenOn: details.givenOn || null,
+      masteryPercent: percentForApi(details.mastery),
       items: itemsForApi(items),
     });
   return (
@@ -64,31 +59,7 @@ export function NewAssessmentPage({ communityId }: { communityId?: string }) {
       lead={<p>{t("assessments.new.lead")}</p>}
     >
       <Form id={FORM_ID} form={form} onSubmit={submit}>
-        <TextField
-          label={t("assessments.fields.title")}
-          name="title"
-          value={title}
-          onChange={setTitle}
-          isRequired
-        />
-        <NativeField
-          type="date"
-          label={t("assessments.fields.givenOn")}
-          name="givenOn"
-          description={t("assessments.optional")}
-          value={givenOn}
-          onChange={setGivenOn}
-        />
-        <NativeField
-          type="number"
-          label={t("assessments.fields.mastery")}
-          name="masteryPercent"
-          description={t("assessments.fields.masteryHint")}
-          value={mastery}
-          onChange={setMastery}
-          min={1}
-          max={100}
-        />
+        <AssessmentFields value={details} onChange={setDetails} />
         <ItemsEditor formId={FORM_ID} items={items} onChange={setItems} />
         <FormActions>
           <Button type="submit" variant="primary" isPending={form.isPending}>
