@@ -88,16 +88,19 @@ describe("rekeying questions whose meaning changed", () => {
       .tuple(
         fc.constantFrom("a", "b", "c", "a-2"),
         fc.oneof(
-          fc.constantFrom(4, 5).map((p) => ({ kind: "likert", points: p })),
-          fc.subarray(["x", "y", "z"], { minLength: 2 }).map((o) => ({ kind: "single_choice", o })),
-          fc.constant({ kind: "short_text" }),
+          fc.constantFrom(4 as const, 5 as const).map((points) => (key: string) => likert(key, "Q", points)),
+          fc.subarray(["x", "y", "z"], { minLength: 2 }).map((o) => (key: string) => choice(key, o)),
+          fc.constant(
+            (key: string): SurveyQuestion => ({
+              key,
+              kind: "short_text",
+              text: { en: "Q" },
+              optional: false,
+            }),
+          ),
         ),
       )
-      .map(([key, shape]): SurveyQuestion => {
-        if (shape.kind === "likert") return likert(key, "Q", shape.points as 4 | 5);
-        if (shape.kind === "single_choice") return choice(key, (shape as { o: string[] }).o);
-        return { key, kind: "short_text", text: { en: "Q" }, optional: false };
-      });
+      .map(([key, make]) => make(key));
     const definition = fc
       .uniqueArray(question, { minLength: 1, maxLength: 4, selector: (q) => q.key })
       .map((qs) => survey(...qs));
