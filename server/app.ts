@@ -31,6 +31,7 @@ import { resultRoutes } from "./features/results/routes.ts";
 import { rosterRoutes } from "./features/rosters/routes.ts";
 import { schoolRoutes } from "./features/schools/routes.ts";
 import { searchRoutes } from "./features/search/routes.ts";
+import { teamReflectionRoutes } from "./features/team-reflections/routes.ts";
 import { registerApiDocs } from "./http/api-docs.ts";
 import { createAuth } from "./http/auth/better-auth.ts";
 import { registerAuth } from "./http/auth/plugin.ts";
@@ -150,6 +151,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     groupRoutes,
     growthRoutes,
     learningNeedRoutes,
+    teamReflectionRoutes,
   ]) {
     await app.register(routes, deps);
   }

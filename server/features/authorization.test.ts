@@ -43,6 +43,7 @@ import { districtLibrarySpecs } from "../test/authorization/protocol-specs.ts";
 import { resultSpecs } from "../test/authorization/result-specs.ts";
 import { rosterSpecs } from "../test/authorization/roster-specs.ts";
 import { searchSpecs } from "../test/authorization/search-specs.ts";
+import { teamReflectionSpecs } from "../test/authorization/team-reflection-specs.ts";
 import { createCommunity, createInvitation, createPerson, membershipOf, unique } from "../test/factories.ts";
 
 const JOIN = "POST /api/v1/communities/:id/join";
@@ -581,6 +582,7 @@ const allSpecs = [
   ...groupSpecs,
   ...growthSpecs,
   ...learningNeedSpecs,
+  ...teamReflectionSpecs,
 ];
 
 function expectedOf(route: string, target: Target, actor: ActorKey): Outcome {

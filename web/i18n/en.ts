@@ -671,6 +671,10 @@ export const en = {
       changed: "Changed a group of students",
       deleted: "Deleted a group of students",
     },
+    team_reflection: {
+      created: "Started a team reflection",
+      deleted: "Deleted a team reflection",
+    },
     protocol: {
       created: "Added a protocol",
       edited: "Edited a protocol",
