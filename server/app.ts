@@ -20,7 +20,9 @@ import { groupRoutes } from "./features/groups/routes.ts";
 import { growthRoutes } from "./features/growth/routes.ts";
 import { homeRoutes } from "./features/home/routes.ts";
 import { invitationRoutes } from "./features/invitations/routes.ts";
+import { journalRoutes } from "./features/journals/routes.ts";
 import { learningNeedRoutes } from "./features/learning-needs/routes.ts";
+import { learningPlanRoutes } from "./features/learning-plans/routes.ts";
 import { meetingRoutes } from "./features/meetings/routes.ts";
 import { minutesRoutes } from "./features/minutes/routes.ts";
 import { notificationRoutes } from "./features/notifications/routes.ts";
@@ -151,6 +153,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     groupRoutes,
     growthRoutes,
     learningNeedRoutes,
+    journalRoutes,
+    learningPlanRoutes,
     teamReflectionRoutes,
   ]) {
     await app.register(routes, deps);

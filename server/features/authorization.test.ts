@@ -14,7 +14,9 @@ import { feedbackSpecs } from "../test/authorization/feedback-specs.ts";
 import { goalSpecs } from "../test/authorization/goal-specs.ts";
 import { groupSpecs } from "../test/authorization/groups-specs.ts";
 import { growthSpecs } from "../test/authorization/growth-specs.ts";
+import { journalSpecs } from "../test/authorization/journal-specs.ts";
 import { learningNeedSpecs } from "../test/authorization/learning-needs-specs.ts";
+import { learningPlanSpecs } from "../test/authorization/learning-plan-specs.ts";
 import {
   type Actor,
   type ActorKey,
@@ -582,6 +584,8 @@ const allSpecs = [
   ...groupSpecs,
   ...growthSpecs,
   ...learningNeedSpecs,
+  ...journalSpecs,
+  ...learningPlanSpecs,
   ...teamReflectionSpecs,
 ];
 

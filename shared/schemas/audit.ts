@@ -64,6 +64,8 @@ export const auditActions = [
   "student_group.saved",
   "student_group.changed",
   "student_group.deleted",
+  "journal_entry.shared",
+  "journal_entry.unshared",
   "team_reflection.created",
   "team_reflection.deleted",
 ] as const;

@@ -671,6 +671,10 @@ export const en = {
       changed: "Changed a group of students",
       deleted: "Deleted a group of students",
     },
+    journal_entry: {
+      shared: "Shared a journal entry with a community",
+      unshared: "Stopped sharing a journal entry with a community",
+    },
     team_reflection: {
       created: "Started a team reflection",
       deleted: "Deleted a team reflection",
