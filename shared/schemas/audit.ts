@@ -64,6 +64,7 @@ export const auditActions = [
   "student_group.saved",
   "student_group.changed",
   "student_group.deleted",
+  "survey_administration.followed_up",
   "journal_entry.shared",
   "journal_entry.unshared",
   "team_reflection.created",

@@ -67,7 +67,7 @@ export function pool(all: readonly Counts[]): Map<number, number> {
   return pooled;
 }
 
-export type Rated = { key: string; mean: number | null };
+export type Rated = { mean: number | null };
 
 /**
  * Strengths (mean ≥ threshold, highest first) and growth areas (below it, lowest first — the weakest
