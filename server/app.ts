@@ -33,6 +33,7 @@ import { resultRoutes } from "./features/results/routes.ts";
 import { rosterRoutes } from "./features/rosters/routes.ts";
 import { schoolRoutes } from "./features/schools/routes.ts";
 import { searchRoutes } from "./features/search/routes.ts";
+import { surveyRoutes } from "./features/surveys/routes.ts";
 import { surveyResultRoutes } from "./features/survey-results/routes.ts";
 import { teamReflectionRoutes } from "./features/team-reflections/routes.ts";
 import { registerApiDocs } from "./http/api-docs.ts";
@@ -154,6 +155,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     groupRoutes,
     growthRoutes,
     learningNeedRoutes,
+    surveyRoutes,
     surveyResultRoutes,
     journalRoutes,
     learningPlanRoutes,

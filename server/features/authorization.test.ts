@@ -45,6 +45,7 @@ import { districtLibrarySpecs } from "../test/authorization/protocol-specs.ts";
 import { resultSpecs } from "../test/authorization/result-specs.ts";
 import { rosterSpecs } from "../test/authorization/roster-specs.ts";
 import { searchSpecs } from "../test/authorization/search-specs.ts";
+import { surveySpecs } from "../test/authorization/survey-specs.ts";
 import { surveyResultSpecs } from "../test/authorization/survey-result-specs.ts";
 import { teamReflectionSpecs } from "../test/authorization/team-reflection-specs.ts";
 import { createCommunity, createInvitation, createPerson, membershipOf, unique } from "../test/factories.ts";
@@ -585,6 +586,7 @@ const allSpecs = [
   ...groupSpecs,
   ...growthSpecs,
   ...learningNeedSpecs,
+  ...surveySpecs,
   ...surveyResultSpecs,
   ...journalSpecs,
   ...learningPlanSpecs,

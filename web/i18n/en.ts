@@ -671,6 +671,11 @@ export const en = {
       changed: "Changed a group of students",
       deleted: "Deleted a group of students",
     },
+    survey: {
+      created: "Added a survey to the library",
+      edited: "Edited a survey",
+      archived: "Archived a survey",
+    },
     journal_entry: {
       shared: "Shared a journal entry with a community",
       unshared: "Stopped sharing a journal entry with a community",

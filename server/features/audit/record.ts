@@ -23,7 +23,8 @@ export type AuditEntry = {
     | "student"
     | "roster_import"
     | "assessment"
-    | "student_group";
+    | "student_group"
+    | "survey";
   subjectId?: string | null;
   details?: Record<string, unknown>;
   ip?: string | null;
