@@ -16,6 +16,7 @@ import {
 import { seedDemoArtifacts } from "./demo-artifacts.ts";
 import { DEMO_PASSWORD, type DemoDistrict, lakeside, riverside } from "./demo-data.ts";
 import { seedDemoGoals } from "./demo-goals.ts";
+import { seedDemoHealth } from "./demo-health.ts";
 import { seedDemoMeetings } from "./demo-meetings.ts";
 import { seedDemoStudents } from "./demo-students.ts";
 
@@ -50,6 +51,8 @@ export async function seedDemo(db: Db, store?: ObjectStore): Promise<string[]> {
     await seedDemoGoals(db);
     // Student data stays out of the template too: the tests make the rosters they count.
     await seedDemoStudents(db);
+    // The health self-assessments stay out of it as well: the tests count administrations and answers.
+    await seedDemoHealth(db);
   }
   return created;
 }
