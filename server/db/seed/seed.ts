@@ -18,6 +18,7 @@ import { DEMO_PASSWORD, type DemoDistrict, lakeside, riverside } from "./demo-da
 import { seedDemoGoals } from "./demo-goals.ts";
 import { seedDemoHealth } from "./demo-health.ts";
 import { seedDemoMeetings } from "./demo-meetings.ts";
+import { seedDemoReflection } from "./demo-reflection.ts";
 import { seedDemoStudents } from "./demo-students.ts";
 
 /** True when no organization exists yet (a fresh installation). */
@@ -51,8 +52,9 @@ export async function seedDemo(db: Db, store?: ObjectStore): Promise<string[]> {
     await seedDemoGoals(db);
     // Student data stays out of the template too: the tests make the rosters they count.
     await seedDemoStudents(db);
-    // The health self-assessments stay out of it as well: the tests count administrations and answers.
+    // Surveys and reflections stay out of it as well: the tests count administrations, entries and plans.
     await seedDemoHealth(db);
+    await seedDemoReflection(db);
   }
   return created;
 }
