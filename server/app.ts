@@ -33,8 +33,10 @@ import { resultRoutes } from "./features/results/routes.ts";
 import { rosterRoutes } from "./features/rosters/routes.ts";
 import { schoolRoutes } from "./features/schools/routes.ts";
 import { searchRoutes } from "./features/search/routes.ts";
-import { surveyRoutes } from "./features/surveys/routes.ts";
+import { surveyAdministrationRoutes } from "./features/survey-administrations/routes.ts";
+import { surveyResponseRoutes } from "./features/survey-responses/routes.ts";
 import { surveyResultRoutes } from "./features/survey-results/routes.ts";
+import { surveyRoutes } from "./features/surveys/routes.ts";
 import { teamReflectionRoutes } from "./features/team-reflections/routes.ts";
 import { registerApiDocs } from "./http/api-docs.ts";
 import { createAuth } from "./http/auth/better-auth.ts";
@@ -156,6 +158,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     growthRoutes,
     learningNeedRoutes,
     surveyRoutes,
+    surveyAdministrationRoutes,
+    surveyResponseRoutes,
     surveyResultRoutes,
     journalRoutes,
     learningPlanRoutes,

@@ -45,8 +45,9 @@ import { districtLibrarySpecs } from "../test/authorization/protocol-specs.ts";
 import { resultSpecs } from "../test/authorization/result-specs.ts";
 import { rosterSpecs } from "../test/authorization/roster-specs.ts";
 import { searchSpecs } from "../test/authorization/search-specs.ts";
-import { surveySpecs } from "../test/authorization/survey-specs.ts";
+import { surveyAdministrationSpecs } from "../test/authorization/survey-administration-specs.ts";
 import { surveyResultSpecs } from "../test/authorization/survey-result-specs.ts";
+import { surveySpecs } from "../test/authorization/survey-specs.ts";
 import { teamReflectionSpecs } from "../test/authorization/team-reflection-specs.ts";
 import { createCommunity, createInvitation, createPerson, membershipOf, unique } from "../test/factories.ts";
 
@@ -586,8 +587,9 @@ const allSpecs = [
   ...groupSpecs,
   ...growthSpecs,
   ...learningNeedSpecs,
-  ...surveySpecs,
+  ...surveyAdministrationSpecs,
   ...surveyResultSpecs,
+  ...surveySpecs,
   ...journalSpecs,
   ...learningPlanSpecs,
   ...teamReflectionSpecs,

@@ -70,6 +70,8 @@ export const auditActions = [
   "survey_administration.followed_up",
   "journal_entry.shared",
   "journal_entry.unshared",
+  "survey_administration.sent",
+  "survey_administration.closed",
   "team_reflection.created",
   "team_reflection.deleted",
 ] as const;

@@ -38,5 +38,7 @@ export const notificationKinds = [
   "invitation",
   "exemplar",
   "learning_needs",
+  "survey_opened",
+  "survey_reminder",
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];

@@ -102,5 +102,6 @@ export function cleanAnswers(definition: SurveyDefinition, answers: SurveyAnswer
 export function questionByKey(definition: SurveyDefinition, key: string) {
   const all = questionsOf(definition);
   const index = all.findIndex((q) => q.question.key === key);
-  return index < 0 ? null : { ...all[index], number: index + 1 };
+  const found = all[index];
+  return found ? { ...found, number: index + 1 } : null;
 }

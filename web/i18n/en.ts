@@ -671,6 +671,11 @@ export const en = {
       changed: "Changed a group of students",
       deleted: "Deleted a group of students",
     },
+    survey_administration: {
+      sent: "Sent a survey",
+      closed: "Closed a survey early",
+      followed_up: "Turned survey results into a goal or cycle",
+    },
     survey: {
       created: "Added a survey to the library",
       edited: "Edited a survey",

@@ -24,7 +24,8 @@ export type AuditEntry = {
     | "roster_import"
     | "assessment"
     | "student_group"
-    | "survey";
+    | "survey"
+    | "survey_administration";
   subjectId?: string | null;
   details?: Record<string, unknown>;
   ip?: string | null;

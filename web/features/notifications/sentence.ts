@@ -32,5 +32,9 @@ export function sentenceOf(n: Notification, t: TFunction): string {
     }
     case "learning_needs":
       return t("notifications.learningNeeds", { actor, title: d.title ?? "", community: d.community ?? "" });
+    case "survey_opened":
+      return t("notifications.surveyOpened", { actor, title: d.title ?? "" });
+    case "survey_reminder":
+      return t("notifications.surveyReminder", { title: d.title ?? "" });
   }
 }
