@@ -40,6 +40,7 @@ import { Route as AuthedLearningNeedSurveysSurveyIdRouteImport } from './routes/
 import { Route as AuthedProtocolsIndexRouteImport } from './routes/_authed/protocols/index'
 import { Route as AuthedProtocolsNewRouteImport } from './routes/_authed/protocols/new'
 import { Route as AuthedStudentGroupsGroupIdRouteImport } from './routes/_authed/student-groups/$groupId'
+import { Route as AuthedTeamReflectionsReflectionIdRouteImport } from './routes/_authed/team-reflections/$reflectionId'
 import { Route as AuthedThreadsThreadIdRouteImport } from './routes/_authed/threads/$threadId'
 import { Route as AuthedAssessmentsAssessmentIdIndexRouteImport } from './routes/_authed/assessments/$assessmentId/index'
 import { Route as AuthedAssessmentsAssessmentIdAnalysisRouteImport } from './routes/_authed/assessments/$assessmentId/analysis'
@@ -65,6 +66,7 @@ import { Route as AuthedCommunitiesCommunityIdAssessmentsNewRouteImport } from '
 import { Route as AuthedCommunitiesCommunityIdDiscussionsIndexRouteImport } from './routes/_authed/communities/$communityId/discussions/index'
 import { Route as AuthedCommunitiesCommunityIdMeetingsIndexRouteImport } from './routes/_authed/communities/$communityId/meetings/index'
 import { Route as AuthedCommunitiesCommunityIdMeetingsNewRouteImport } from './routes/_authed/communities/$communityId/meetings/new'
+import { Route as AuthedCommunitiesCommunityIdReflectionsIndexRouteImport } from './routes/_authed/communities/$communityId/reflections/index'
 
 const AuthedRoute = AuthedRouteImport.update({
   id: '/_authed',
@@ -223,6 +225,12 @@ const AuthedStudentGroupsGroupIdRoute =
     path: '/student-groups/$groupId',
     getParentRoute: () => AuthedRoute,
   } as any)
+const AuthedTeamReflectionsReflectionIdRoute =
+  AuthedTeamReflectionsReflectionIdRouteImport.update({
+    id: '/team-reflections/$reflectionId',
+    path: '/team-reflections/$reflectionId',
+    getParentRoute: () => AuthedRoute,
+  } as any)
 const AuthedThreadsThreadIdRoute = AuthedThreadsThreadIdRouteImport.update({
   id: '/threads/$threadId',
   path: '/threads/$threadId',
@@ -372,6 +380,12 @@ const AuthedCommunitiesCommunityIdMeetingsNewRoute =
     path: '/communities/$communityId/meetings/new',
     getParentRoute: () => AuthedRoute,
   } as any)
+const AuthedCommunitiesCommunityIdReflectionsIndexRoute =
+  AuthedCommunitiesCommunityIdReflectionsIndexRouteImport.update({
+    id: '/communities/$communityId/reflections/',
+    path: '/communities/$communityId/reflections/',
+    getParentRoute: () => AuthedRoute,
+  } as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof AuthedIndexRoute
@@ -400,6 +414,7 @@ export interface FileRoutesByFullPath {
   '/learning-need-surveys/$surveyId': typeof AuthedLearningNeedSurveysSurveyIdRoute
   '/protocols/new': typeof AuthedProtocolsNewRoute
   '/student-groups/$groupId': typeof AuthedStudentGroupsGroupIdRoute
+  '/team-reflections/$reflectionId': typeof AuthedTeamReflectionsReflectionIdRoute
   '/threads/$threadId': typeof AuthedThreadsThreadIdRoute
   '/assessments/': typeof AuthedAssessmentsIndexRoute
   '/communities/': typeof AuthedCommunitiesIndexRoute
@@ -429,6 +444,7 @@ export interface FileRoutesByFullPath {
   '/communities/$communityId/assessments/': typeof AuthedCommunitiesCommunityIdAssessmentsIndexRoute
   '/communities/$communityId/discussions/': typeof AuthedCommunitiesCommunityIdDiscussionsIndexRoute
   '/communities/$communityId/meetings/': typeof AuthedCommunitiesCommunityIdMeetingsIndexRoute
+  '/communities/$communityId/reflections/': typeof AuthedCommunitiesCommunityIdReflectionsIndexRoute
 }
 export interface FileRoutesByTo {
   '/forgot-password': typeof ForgotPasswordRoute
@@ -457,6 +473,7 @@ export interface FileRoutesByTo {
   '/learning-need-surveys/$surveyId': typeof AuthedLearningNeedSurveysSurveyIdRoute
   '/protocols/new': typeof AuthedProtocolsNewRoute
   '/student-groups/$groupId': typeof AuthedStudentGroupsGroupIdRoute
+  '/team-reflections/$reflectionId': typeof AuthedTeamReflectionsReflectionIdRoute
   '/threads/$threadId': typeof AuthedThreadsThreadIdRoute
   '/assessments': typeof AuthedAssessmentsIndexRoute
   '/communities': typeof AuthedCommunitiesIndexRoute
@@ -486,6 +503,7 @@ export interface FileRoutesByTo {
   '/communities/$communityId/assessments': typeof AuthedCommunitiesCommunityIdAssessmentsIndexRoute
   '/communities/$communityId/discussions': typeof AuthedCommunitiesCommunityIdDiscussionsIndexRoute
   '/communities/$communityId/meetings': typeof AuthedCommunitiesCommunityIdMeetingsIndexRoute
+  '/communities/$communityId/reflections': typeof AuthedCommunitiesCommunityIdReflectionsIndexRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -516,6 +534,7 @@ export interface FileRoutesById {
   '/_authed/learning-need-surveys/$surveyId': typeof AuthedLearningNeedSurveysSurveyIdRoute
   '/_authed/protocols/new': typeof AuthedProtocolsNewRoute
   '/_authed/student-groups/$groupId': typeof AuthedStudentGroupsGroupIdRoute
+  '/_authed/team-reflections/$reflectionId': typeof AuthedTeamReflectionsReflectionIdRoute
   '/_authed/threads/$threadId': typeof AuthedThreadsThreadIdRoute
   '/_authed/assessments/': typeof AuthedAssessmentsIndexRoute
   '/_authed/communities/': typeof AuthedCommunitiesIndexRoute
@@ -545,6 +564,7 @@ export interface FileRoutesById {
   '/_authed/communities/$communityId/assessments/': typeof AuthedCommunitiesCommunityIdAssessmentsIndexRoute
   '/_authed/communities/$communityId/discussions/': typeof AuthedCommunitiesCommunityIdDiscussionsIndexRoute
   '/_authed/communities/$communityId/meetings/': typeof AuthedCommunitiesCommunityIdMeetingsIndexRoute
+  '/_authed/communities/$communityId/reflections/': typeof AuthedCommunitiesCommunityIdReflectionsIndexRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
@@ -575,6 +595,7 @@ export interface FileRouteTypes {
     | '/learning-need-surveys/$surveyId'
     | '/protocols/new'
     | '/student-groups/$groupId'
+    | '/team-reflections/$reflectionId'
     | '/threads/$threadId'
     | '/assessments/'
     | '/communities/'
@@ -604,6 +625,7 @@ export interface FileRouteTypes {
     | '/communities/$communityId/assessments/'
     | '/communities/$communityId/discussions/'
     | '/communities/$communityId/meetings/'
+    | '/communities/$communityId/reflections/'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/forgot-password'
@@ -632,6 +654,7 @@ export interface FileRouteTypes {
     | '/learning-need-surveys/$surveyId'
     | '/protocols/new'
     | '/student-groups/$groupId'
+    | '/team-reflections/$reflectionId'
     | '/threads/$threadId'
     | '/assessments'
     | '/communities'
@@ -661,6 +684,7 @@ export interface FileRouteTypes {
     | '/communities/$communityId/assessments'
     | '/communities/$communityId/discussions'
     | '/communities/$communityId/meetings'
+    | '/communities/$communityId/reflections'
   id:
     | '__root__'
     | '/_authed'
@@ -690,6 +714,7 @@ export interface FileRouteTypes {
     | '/_authed/learning-need-surveys/$surveyId'
     | '/_authed/protocols/new'
     | '/_authed/student-groups/$groupId'
+    | '/_authed/team-reflections/$reflectionId'
     | '/_authed/threads/$threadId'
     | '/_authed/assessments/'
     | '/_authed/communities/'
@@ -719,6 +744,7 @@ export interface FileRouteTypes {
     | '/_authed/communities/$communityId/assessments/'
     | '/_authed/communities/$communityId/discussions/'
     | '/_authed/communities/$communityId/meetings/'
+    | '/_authed/communities/$communityId/reflections/'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -948,6 +974,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthedStudentGroupsGroupIdRouteImport
       parentRoute: typeof AuthedRoute
     }
+    '/_authed/team-reflections/$reflectionId': {
+      id: '/_authed/team-reflections/$reflectionId'
+      path: '/team-reflections/$reflectionId'
+      fullPath: '/team-reflections/$reflectionId'
+      preLoaderRoute: typeof AuthedTeamReflectionsReflectionIdRouteImport
+      parentRoute: typeof AuthedRoute
+    }
     '/_authed/threads/$threadId': {
       id: '/_authed/threads/$threadId'
       path: '/threads/$threadId'
@@ -1123,6 +1156,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthedCommunitiesCommunityIdMeetingsNewRouteImport
       parentRoute: typeof AuthedRoute
     }
+    '/_authed/communities/$communityId/reflections/': {
+      id: '/_authed/communities/$communityId/reflections/'
+      path: '/communities/$communityId/reflections'
+      fullPath: '/communities/$communityId/reflections/'
+      preLoaderRoute: typeof AuthedCommunitiesCommunityIdReflectionsIndexRouteImport
+      parentRoute: typeof AuthedRoute
+    }
   }
 }
 
@@ -1149,6 +1189,7 @@ interface AuthedRouteChildren {
   AuthedLearningNeedSurveysSurveyIdRoute: typeof AuthedLearningNeedSurveysSurveyIdRoute
   AuthedProtocolsNewRoute: typeof AuthedProtocolsNewRoute
   AuthedStudentGroupsGroupIdRoute: typeof AuthedStudentGroupsGroupIdRoute
+  AuthedTeamReflectionsReflectionIdRoute: typeof AuthedTeamReflectionsReflectionIdRoute
   AuthedThreadsThreadIdRoute: typeof AuthedThreadsThreadIdRoute
   AuthedAssessmentsIndexRoute: typeof AuthedAssessmentsIndexRoute
   AuthedCommunitiesIndexRoute: typeof AuthedCommunitiesIndexRoute
@@ -1178,6 +1219,7 @@ interface AuthedRouteChildren {
   AuthedCommunitiesCommunityIdAssessmentsIndexRoute: typeof AuthedCommunitiesCommunityIdAssessmentsIndexRoute
   AuthedCommunitiesCommunityIdDiscussionsIndexRoute: typeof AuthedCommunitiesCommunityIdDiscussionsIndexRoute
   AuthedCommunitiesCommunityIdMeetingsIndexRoute: typeof AuthedCommunitiesCommunityIdMeetingsIndexRoute
+  AuthedCommunitiesCommunityIdReflectionsIndexRoute: typeof AuthedCommunitiesCommunityIdReflectionsIndexRoute
 }
 
 const AuthedRouteChildren: AuthedRouteChildren = {
@@ -1204,6 +1246,8 @@ const AuthedRouteChildren: AuthedRouteChildren = {
     AuthedLearningNeedSurveysSurveyIdRoute,
   AuthedProtocolsNewRoute: AuthedProtocolsNewRoute,
   AuthedStudentGroupsGroupIdRoute: AuthedStudentGroupsGroupIdRoute,
+  AuthedTeamReflectionsReflectionIdRoute:
+    AuthedTeamReflectionsReflectionIdRoute,
   AuthedThreadsThreadIdRoute: AuthedThreadsThreadIdRoute,
   AuthedAssessmentsIndexRoute: AuthedAssessmentsIndexRoute,
   AuthedCommunitiesIndexRoute: AuthedCommunitiesIndexRoute,
@@ -1248,6 +1292,8 @@ const AuthedRouteChildren: AuthedRouteChildren = {
     AuthedCommunitiesCommunityIdDiscussionsIndexRoute,
   AuthedCommunitiesCommunityIdMeetingsIndexRoute:
     AuthedCommunitiesCommunityIdMeetingsIndexRoute,
+  AuthedCommunitiesCommunityIdReflectionsIndexRoute:
+    AuthedCommunitiesCommunityIdReflectionsIndexRoute,
 }
 
 const AuthedRouteWithChildren =

@@ -12,6 +12,7 @@ import { CommunityCyclesSection } from "../cycles/index.ts";
 import { CommunityDiscussionsSection } from "../discussions/index.ts";
 import { CommunityGoalsSection } from "../goals/index.ts";
 import { CommunityMeetingsSection } from "../meetings/upcoming-meetings.tsx";
+import { CommunityReflectionsSection } from "../team-reflections/index.ts";
 import { communityQuery } from "./api.ts";
 import { CommunityActions } from "./community-actions.tsx";
 import { JoinRequests } from "./join-requests.tsx";
@@ -81,6 +82,7 @@ function CommunityView({ community }: { community: Community }) {
           <CommunityArtifactsSection community={community} />
           <CommunityGoalsSection community={community} />
           <CommunityCyclesSection community={community} />
+          <CommunityReflectionsSection communityId={community.id} />
           <CommunityStudentDataSection community={community} />
           <Section title={t("community.visionAndValues")} id="vision">
             <h3>{t("community.vision")}</h3>

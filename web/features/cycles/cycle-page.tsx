@@ -7,6 +7,7 @@ import { describeError } from "../../ui/form/field-errors.ts";
 import { Page, Section } from "../../ui/page.tsx";
 import { Badge, EmptyState, ErrorState, Loading, Notice } from "../../ui/states.tsx";
 import { useToast } from "../../ui/toast.tsx";
+import { ReflectOn } from "../team-reflections/index.ts";
 import { type Cycle, cycleQuery, moveStage, rememberCycle } from "./api.ts";
 import { EvidenceList } from "./evidence.tsx";
 import { DecisionPanel, GoalPicker, ResultSummary } from "./stage-extras.tsx";
@@ -44,6 +45,7 @@ export function CyclePage({ cycleId, stage }: { cycleId: string; stage?: number 
             <Link to="/cycles/$cycleId/report" params={{ cycleId: cycle.id }}>
               {t("cycles.page.report")}
             </Link>
+            <ReflectOn communityId={cycle.communityId} subject={{ kind: "cycle", cycleId: cycle.id }} />
             {cycle.can.edit ? <StopCycleButton cycle={cycle} /> : null}
           </span>
         ) : null

@@ -9,6 +9,7 @@ import { Page } from "../../ui/page.tsx";
 import { EmptyState, QueryView } from "../../ui/states.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { ActionItemsPanel } from "../action-items/action-items-panel.tsx";
+import { ReflectOn } from "../team-reflections/index.ts";
 import { type Minutes, markdownUrl, minutesKeys, minutesQuery, pdfUrl, regenerateMinutes } from "./api.ts";
 import { AttendanceSection } from "./attendance-section.tsx";
 import { DecisionsPanel } from "./decisions-panel.tsx";
@@ -63,6 +64,14 @@ function MinutesDocument({ minutes }: { minutes: Minutes }) {
         {record ? <NotesSection record={record} /> : null}
         <DecisionsPanel meetingId={meeting.id} />
         <ActionItemsPanel meetingId={meeting.id} />
+        {meeting.status === "ended" ? (
+          <div className="no-print">
+            <ReflectOn
+              communityId={meeting.communityId}
+              subject={{ kind: "meeting", meetingId: meeting.id }}
+            />
+          </div>
+        ) : null}
         {minutes.generatedAt ? (
           <p className="muted minutes-meta">
             {t("minutes.generatedAt")} <DateTime iso={minutes.generatedAt} />
