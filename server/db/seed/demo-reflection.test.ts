@@ -19,18 +19,18 @@ const rows = async <T>(query: ReturnType<typeof sql>) =>
   (await db.execute<T & Record<string, unknown>>(query)).rows;
 
 describe("the demo reflections", () => {
-  it("gives Jordan Lee two journal entries, once, one of them shared with the Grade 7 Math Team", async () => {
+  it("gives Chris Novak two journal entries, once, one of them shared with the Grade 7 Math Team", async () => {
     const entries = await rows<{ title: string; team: string | null }>(sql`
       select j.title, c.name as team from journal_entries j join people p on p.id = j.person_id
       left join communities c on c.id = j.shared_community_id
-      where p.email = 'teacher1@riverside.example' order by j.written_on`);
+      where p.email = 'teacher4@riverside.example' order by j.written_on`);
     expect(entries).toEqual([
       { title: "Ratio tables first", team: null },
       { title: "Showing my own drafts", team: "Grade 7 Math Team" },
     ]);
   });
 
-  it("gives Jordan a learning plan for this school year with 8 hours over two goals, one activity the shared entry", async () => {
+  it("gives Chris a learning plan for this school year with 8 hours over two goals, one activity the shared entry", async () => {
     const [plan] = await rows<{ hours: number; goals: number; linked: string | null }>(sql`
       select sum(a.hours)::float8 as hours, count(distinct g.id)::int as goals,
         max(j.title) as linked

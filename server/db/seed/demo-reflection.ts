@@ -18,7 +18,7 @@ const DAY = 86_400_000;
 const daysAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString().slice(0, 10);
 
 /**
- * The written side of reflection in the demo: Jordan Lee's journal (one private entry, one shared with the
+ * The written side of reflection in the demo: Chris Novak's journal (one private entry, one shared with the
  * Grade 7 Math Team) and learning plan for this school year, and the team's reflection on the
  * learning-communities standard from the spring — so this fall's can be compared with it. Skipped when
  * Riverside already has journal entries.
@@ -47,12 +47,12 @@ export async function seedDemoReflection(db: Db): Promise<void> {
       .select({ id: communities.id })
       .from(communities)
       .where(and(eq(communities.orgId, org.id), eq(communities.name, "Grade 7 Math Team")));
-    const jordan = await person("teacher1");
+    const chris = await person("teacher4");
     const coach = await person("coach");
-    if (!team || !jordan || !coach) return;
-    const entries = await seedJournal(tx, org.id, jordan, team.id);
-    await seedPlan(tx, org.id, jordan, team.id, entries.shared);
-    await seedStandardReflection(tx, org.id, team.id, coach, jordan);
+    if (!team || !chris || !coach) return;
+    const entries = await seedJournal(tx, org.id, chris, team.id);
+    await seedPlan(tx, org.id, chris, team.id, entries.shared);
+    await seedStandardReflection(tx, org.id, team.id, coach, chris);
   });
 }
 
@@ -65,7 +65,7 @@ async function seedJournal(tx: Tx, orgId: string, personId: string, teamId: stri
       personId,
       prompt: "learned-this-week",
       title: "Ratio tables first",
-      body: "Starting with ratio tables before cross-multiplying slowed us down for two days, and then it paid off: on Friday more than half of period 2 could **explain** why two ratios are equivalent.\n\nI want to keep the tables on the wall for the rest of the unit.",
+      body: "Starting with ratio tables before cross-multiplying slowed us down for two days, and then it paid off: on Friday more than half of my support class could **explain** why two ratios are equivalent.\n\nI want to keep the tables on the wall for the rest of the unit.",
       writtenOn: daysAgo(12),
     },
     {
@@ -151,7 +151,7 @@ async function seedPlan(tx: Tx, orgId: string, personId: string, teamId: string,
   ]);
 }
 
-async function seedStandardReflection(tx: Tx, orgId: string, teamId: string, coach: string, jordan: string) {
+async function seedStandardReflection(tx: Tx, orgId: string, teamId: string, coach: string, chris: string) {
   const content: StandardContent = {
     elements: {
       "continuous-improvement": {
@@ -183,7 +183,7 @@ async function seedStandardReflection(tx: Tx, orgId: string, teamId: string, coa
     title: `Spring ${at.getUTCFullYear()}`,
     content,
     createdBy: coach,
-    updatedBy: jordan,
+    updatedBy: chris,
     createdAt: at,
     updatedAt: at,
   });
