@@ -20,6 +20,7 @@ import { notificationsEn } from "./en/notifications.ts";
 import { protocolsEn } from "./en/protocols.ts";
 import { rostersEn } from "./en/rosters.ts";
 import { searchEn } from "./en/search.ts";
+import { teamReflectionsEn } from "./en/team-reflections.ts";
 
 export const en = {
   // Feature catalogues kept in their own files (web/i18n/en/), each a set of top-level keys.
@@ -40,6 +41,7 @@ export const en = {
   ...assessmentsEn,
   ...analysisEn,
   ...groupsEn,
+  ...teamReflectionsEn,
   app: {
     name: "Lamplight",
     documentTitle: "{{page}} · Lamplight",
