@@ -59,6 +59,7 @@ import { Route as AuthedMeetingsMeetingIdMinutesRouteImport } from './routes/_au
 import { Route as AuthedMeetingsMeetingIdProjectorRouteImport } from './routes/_authed/meetings/$meetingId/projector'
 import { Route as AuthedProtocolsProtocolIdIndexRouteImport } from './routes/_authed/protocols/$protocolId/index'
 import { Route as AuthedProtocolsProtocolIdEditRouteImport } from './routes/_authed/protocols/$protocolId/edit'
+import { Route as AuthedSurveyAdministrationsAdministrationIdResultsRouteImport } from './routes/_authed/survey-administrations/$administrationId/results'
 import { Route as AuthedCommunitiesCommunityIdArtifactsIndexRouteImport } from './routes/_authed/communities/$communityId/artifacts/index'
 import { Route as AuthedCommunitiesCommunityIdArtifactsNewRouteImport } from './routes/_authed/communities/$communityId/artifacts/new'
 import { Route as AuthedCommunitiesCommunityIdAssessmentsIndexRouteImport } from './routes/_authed/communities/$communityId/assessments/index'
@@ -338,6 +339,12 @@ const AuthedProtocolsProtocolIdEditRoute =
     path: '/protocols/$protocolId/edit',
     getParentRoute: () => AuthedRoute,
   } as any)
+const AuthedSurveyAdministrationsAdministrationIdResultsRoute =
+  AuthedSurveyAdministrationsAdministrationIdResultsRouteImport.update({
+    id: '/survey-administrations/$administrationId/results',
+    path: '/survey-administrations/$administrationId/results',
+    getParentRoute: () => AuthedRoute,
+  } as any)
 const AuthedCommunitiesCommunityIdArtifactsIndexRoute =
   AuthedCommunitiesCommunityIdArtifactsIndexRouteImport.update({
     id: '/communities/$communityId/artifacts/',
@@ -432,6 +439,7 @@ export interface FileRoutesByFullPath {
   '/meetings/$meetingId/minutes': typeof AuthedMeetingsMeetingIdMinutesRoute
   '/meetings/$meetingId/projector': typeof AuthedMeetingsMeetingIdProjectorRoute
   '/protocols/$protocolId/edit': typeof AuthedProtocolsProtocolIdEditRoute
+  '/survey-administrations/$administrationId/results': typeof AuthedSurveyAdministrationsAdministrationIdResultsRoute
   '/assessments/$assessmentId/': typeof AuthedAssessmentsAssessmentIdIndexRoute
   '/communities/$communityId/': typeof AuthedCommunitiesCommunityIdIndexRoute
   '/cycles/$cycleId/': typeof AuthedCyclesCycleIdIndexRoute
@@ -491,6 +499,7 @@ export interface FileRoutesByTo {
   '/meetings/$meetingId/minutes': typeof AuthedMeetingsMeetingIdMinutesRoute
   '/meetings/$meetingId/projector': typeof AuthedMeetingsMeetingIdProjectorRoute
   '/protocols/$protocolId/edit': typeof AuthedProtocolsProtocolIdEditRoute
+  '/survey-administrations/$administrationId/results': typeof AuthedSurveyAdministrationsAdministrationIdResultsRoute
   '/assessments/$assessmentId': typeof AuthedAssessmentsAssessmentIdIndexRoute
   '/communities/$communityId': typeof AuthedCommunitiesCommunityIdIndexRoute
   '/cycles/$cycleId': typeof AuthedCyclesCycleIdIndexRoute
@@ -552,6 +561,7 @@ export interface FileRoutesById {
   '/_authed/meetings/$meetingId/minutes': typeof AuthedMeetingsMeetingIdMinutesRoute
   '/_authed/meetings/$meetingId/projector': typeof AuthedMeetingsMeetingIdProjectorRoute
   '/_authed/protocols/$protocolId/edit': typeof AuthedProtocolsProtocolIdEditRoute
+  '/_authed/survey-administrations/$administrationId/results': typeof AuthedSurveyAdministrationsAdministrationIdResultsRoute
   '/_authed/assessments/$assessmentId/': typeof AuthedAssessmentsAssessmentIdIndexRoute
   '/_authed/communities/$communityId/': typeof AuthedCommunitiesCommunityIdIndexRoute
   '/_authed/cycles/$cycleId/': typeof AuthedCyclesCycleIdIndexRoute
@@ -613,6 +623,7 @@ export interface FileRouteTypes {
     | '/meetings/$meetingId/minutes'
     | '/meetings/$meetingId/projector'
     | '/protocols/$protocolId/edit'
+    | '/survey-administrations/$administrationId/results'
     | '/assessments/$assessmentId/'
     | '/communities/$communityId/'
     | '/cycles/$cycleId/'
@@ -672,6 +683,7 @@ export interface FileRouteTypes {
     | '/meetings/$meetingId/minutes'
     | '/meetings/$meetingId/projector'
     | '/protocols/$protocolId/edit'
+    | '/survey-administrations/$administrationId/results'
     | '/assessments/$assessmentId'
     | '/communities/$communityId'
     | '/cycles/$cycleId'
@@ -732,6 +744,7 @@ export interface FileRouteTypes {
     | '/_authed/meetings/$meetingId/minutes'
     | '/_authed/meetings/$meetingId/projector'
     | '/_authed/protocols/$protocolId/edit'
+    | '/_authed/survey-administrations/$administrationId/results'
     | '/_authed/assessments/$assessmentId/'
     | '/_authed/communities/$communityId/'
     | '/_authed/cycles/$cycleId/'
@@ -1107,6 +1120,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthedProtocolsProtocolIdEditRouteImport
       parentRoute: typeof AuthedRoute
     }
+    '/_authed/survey-administrations/$administrationId/results': {
+      id: '/_authed/survey-administrations/$administrationId/results'
+      path: '/survey-administrations/$administrationId/results'
+      fullPath: '/survey-administrations/$administrationId/results'
+      preLoaderRoute: typeof AuthedSurveyAdministrationsAdministrationIdResultsRouteImport
+      parentRoute: typeof AuthedRoute
+    }
     '/_authed/communities/$communityId/artifacts/': {
       id: '/_authed/communities/$communityId/artifacts/'
       path: '/communities/$communityId/artifacts'
@@ -1207,6 +1227,7 @@ interface AuthedRouteChildren {
   AuthedMeetingsMeetingIdMinutesRoute: typeof AuthedMeetingsMeetingIdMinutesRoute
   AuthedMeetingsMeetingIdProjectorRoute: typeof AuthedMeetingsMeetingIdProjectorRoute
   AuthedProtocolsProtocolIdEditRoute: typeof AuthedProtocolsProtocolIdEditRoute
+  AuthedSurveyAdministrationsAdministrationIdResultsRoute: typeof AuthedSurveyAdministrationsAdministrationIdResultsRoute
   AuthedAssessmentsAssessmentIdIndexRoute: typeof AuthedAssessmentsAssessmentIdIndexRoute
   AuthedCommunitiesCommunityIdIndexRoute: typeof AuthedCommunitiesCommunityIdIndexRoute
   AuthedCyclesCycleIdIndexRoute: typeof AuthedCyclesCycleIdIndexRoute
@@ -1271,6 +1292,8 @@ const AuthedRouteChildren: AuthedRouteChildren = {
   AuthedMeetingsMeetingIdMinutesRoute: AuthedMeetingsMeetingIdMinutesRoute,
   AuthedMeetingsMeetingIdProjectorRoute: AuthedMeetingsMeetingIdProjectorRoute,
   AuthedProtocolsProtocolIdEditRoute: AuthedProtocolsProtocolIdEditRoute,
+  AuthedSurveyAdministrationsAdministrationIdResultsRoute:
+    AuthedSurveyAdministrationsAdministrationIdResultsRoute,
   AuthedAssessmentsAssessmentIdIndexRoute:
     AuthedAssessmentsAssessmentIdIndexRoute,
   AuthedCommunitiesCommunityIdIndexRoute:

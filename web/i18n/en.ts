@@ -20,11 +20,13 @@ import { notificationsEn } from "./en/notifications.ts";
 import { protocolsEn } from "./en/protocols.ts";
 import { rostersEn } from "./en/rosters.ts";
 import { searchEn } from "./en/search.ts";
+import { surveyResultsEn } from "./en/survey-results.ts";
 import { teamReflectionsEn } from "./en/team-reflections.ts";
 
 export const en = {
   // Feature catalogues kept in their own files (web/i18n/en/), each a set of top-level keys.
   ...protocolsEn,
+  ...surveyResultsEn,
   ...meetingsEn,
   ...liveEn,
   ...minutesEn,
