@@ -78,7 +78,7 @@ test("the coach starts a standard reflection, a teacher answers on a phone, a st
   await signIn(page, "coach@riverside.example");
   await page.goto(`/communities/${communityId}`);
   await page
-    .getByRole("region", { name: "Reflection" })
+    .getByRole("region", { name: "Reflection", exact: true })
     .getByRole("link", { name: "All reflections" })
     .click();
   await expect(page.getByRole("heading", { level: 1, name: "Team reflection" })).toBeVisible();

@@ -16,6 +16,10 @@ export function RatingsTrend({ trend }: { trend: RatingsTrendPoint[] }) {
     () => standardElements.map((e) => ({ key: e.key, title: localized(e.title, i18n.language) })),
     [i18n.language],
   );
+  const levels = useMemo(
+    () => (standardElements[0]?.levels ?? []).map((l) => localized(l.label, i18n.language)),
+    [i18n.language],
+  );
   const levelOf = (value: number | null) => {
     const level = standardElements[0]?.levels.find((l) => l.value === value);
     return level
@@ -44,61 +48,77 @@ export function RatingsTrend({ trend }: { trend: RatingsTrendPoint[] }) {
       }
       defaultShowTable={trend.length === 1}
     >
-      <TrendChart trend={trend} elements={elements} />
+      <TrendChart trend={trend} elements={elements} levels={levels} />
     </ChartFigure>
   );
 }
 
+// One symbol per element, drawn in the chart and repeated in the legend beside it (shape, not colour).
+const symbols = [
+  { plot: "circle", glyph: "●" },
+  { plot: "square", glyph: "■" },
+  { plot: "triangle", glyph: "▲" },
+] as const;
+
 function TrendChart({
   trend,
   elements,
+  levels,
 }: {
   trend: RatingsTrendPoint[];
   elements: { key: string; title: string }[];
+  levels: string[];
 }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const node = ref.current;
     if (!node) return;
+    // Each element a little apart from the others, so equal ratings stay visible side by side.
     const data = trend.flatMap((p, i) =>
-      elements.flatMap((e) => {
+      elements.flatMap((e, j) => {
         const rating = p.ratings[e.key];
-        return rating == null ? [] : [{ x: i, term: p.title, element: e.title, rating }];
+        return rating == null ? [] : [{ x: i + (j - 1) * 0.12, element: e.title, rating }];
       }),
     );
-    const last = elements.flatMap((e) => {
-      const points = data.filter((d) => d.element === e.title);
-      return points.length ? [points[points.length - 1]] : [];
-    });
     const chart = Plot.plot({
       width: Math.max(320, Math.min(node.clientWidth || 640, 720)),
-      height: 260,
-      marginRight: 8,
+      height: 240,
+      marginLeft: 100,
+      marginRight: 16,
       marginBottom: 40,
       style: { fontSize: "14px", color: "currentColor", background: "transparent" },
       x: {
         label: null,
         ticks: trend.map((_, i) => i),
         tickFormat: (i: number) => trend[i]?.title ?? "",
-        domain: [-0.3, Math.max(trend.length - 1, 0) + 0.3],
+        domain: [-0.5, Math.max(trend.length - 1, 0) + 0.5],
       },
-      y: { label: null, domain: [0.5, 4.5], ticks: [1, 2, 3, 4], grid: true },
-      symbol: { legend: true },
+      y: {
+        label: null,
+        domain: [0.5, 4.5],
+        ticks: [1, 2, 3, 4],
+        tickFormat: (v: number) => levels[v - 1] ?? "",
+        grid: true,
+      },
+      symbol: { domain: elements.map((e) => e.title), range: symbols.map((s) => s.plot) },
       marks: [
-        Plot.line(data, { x: "x", y: "rating", z: "element", stroke: "currentColor", strokeOpacity: 0.6 }),
-        Plot.dot(data, {
-          x: "x",
-          y: "rating",
-          symbol: "element",
-          stroke: "var(--color-primary)",
-          r: 5,
-          strokeWidth: 2,
-        }),
-        Plot.text(last, { x: "x", y: "rating", text: "element", dy: -12, fill: "currentColor" }),
+        Plot.line(data, { x: "x", y: "rating", z: "element", stroke: "currentColor", strokeOpacity: 0.5 }),
+        Plot.dot(data, { x: "x", y: "rating", symbol: "element", fill: "var(--color-primary)", r: 6 }),
       ],
     });
     node.replaceChildren(chart);
     return () => chart.remove();
-  }, [trend, elements]);
-  return <div ref={ref} className="team-reflection-chart" aria-hidden="true" />;
+  }, [trend, elements, levels]);
+  return (
+    <div aria-hidden="true">
+      <ul className="team-reflection-legend">
+        {elements.map((e, j) => (
+          <li key={e.key}>
+            <span className="team-reflection-legend__symbol">{symbols[j]?.glyph}</span> {e.title}
+          </li>
+        ))}
+      </ul>
+      <div ref={ref} className="team-reflection-chart" />
+    </div>
+  );
 }

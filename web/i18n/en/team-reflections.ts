@@ -20,7 +20,7 @@ export const teamReflectionsEn = {
       meeting: "After a meeting",
       cycle: "After a cycle",
     },
-    lastEdited: "Last saved by {{name}}",
+    lastEdited: "Last saved by {{name}} on",
     trendTitle: "Where we stand on the standard, term to term",
     trendSummary_one:
       "The team's rating of each element in its standard reflection (1 Beginning to 4 Leading).",
