@@ -21,11 +21,13 @@ import { protocolsEn } from "./en/protocols.ts";
 import { rostersEn } from "./en/rosters.ts";
 import { searchEn } from "./en/search.ts";
 import { surveyResultsEn } from "./en/survey-results.ts";
+import { surveysEn } from "./en/surveys.ts";
 import { teamReflectionsEn } from "./en/team-reflections.ts";
 
 export const en = {
   // Feature catalogues kept in their own files (web/i18n/en/), each a set of top-level keys.
   ...protocolsEn,
+  ...surveysEn,
   ...surveyResultsEn,
   ...meetingsEn,
   ...liveEn,
