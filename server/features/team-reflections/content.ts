@@ -23,7 +23,8 @@ export function parseContent(kind: TeamReflectionKind, content: unknown): Record
       return issue.keys.map((key) => ({ path: `${base}.${key}`, message: issue.message }));
     return [{ path: base, message: issue.message }];
   });
-  throw new AppError(400, "validation", "Please check the highlighted fields", errors[0]?.message, errors);
+  // 422, as for survey answers: well-formed JSON that does not fit this kind of reflection.
+  throw new AppError(422, "validation", "Please check the highlighted fields", errors[0]?.message, errors);
 }
 
 /** A standard reflection's rating per element (null where not rated); empty for other kinds. */
