@@ -36,12 +36,14 @@ import { Route as AuthedCommunitiesNewRouteImport } from './routes/_authed/commu
 import { Route as AuthedGoalsIndexRouteImport } from './routes/_authed/goals/index'
 import { Route as AuthedGoalsGoalIdRouteImport } from './routes/_authed/goals/$goalId'
 import { Route as AuthedGoalsNewRouteImport } from './routes/_authed/goals/new'
+import { Route as AuthedJournalIndexRouteImport } from './routes/_authed/journal/index'
+import { Route as AuthedJournalEntryIdRouteImport } from './routes/_authed/journal/$entryId'
+import { Route as AuthedJournalNewRouteImport } from './routes/_authed/journal/new'
 import { Route as AuthedLearningNeedSurveysSurveyIdRouteImport } from './routes/_authed/learning-need-surveys/$surveyId'
+import { Route as AuthedLearningPlanIndexRouteImport } from './routes/_authed/learning-plan/index'
 import { Route as AuthedProtocolsIndexRouteImport } from './routes/_authed/protocols/index'
 import { Route as AuthedProtocolsNewRouteImport } from './routes/_authed/protocols/new'
 import { Route as AuthedStudentGroupsGroupIdRouteImport } from './routes/_authed/student-groups/$groupId'
-import { Route as AuthedSurveysIndexRouteImport } from './routes/_authed/surveys/index'
-import { Route as AuthedSurveysNewRouteImport } from './routes/_authed/surveys/new'
 import { Route as AuthedTeamReflectionsReflectionIdRouteImport } from './routes/_authed/team-reflections/$reflectionId'
 import { Route as AuthedThreadsThreadIdRouteImport } from './routes/_authed/threads/$threadId'
 import { Route as AuthedAssessmentsAssessmentIdIndexRouteImport } from './routes/_authed/assessments/$assessmentId/index'
@@ -55,6 +57,7 @@ import { Route as AuthedCommunitiesCommunityIdLearningNeedsRouteImport } from '.
 import { Route as AuthedCommunitiesCommunityIdMinutesRouteImport } from './routes/_authed/communities/$communityId/minutes'
 import { Route as AuthedCyclesCycleIdIndexRouteImport } from './routes/_authed/cycles/$cycleId/index'
 import { Route as AuthedCyclesCycleIdReportRouteImport } from './routes/_authed/cycles/$cycleId/report'
+import { Route as AuthedLearningPlanYearSummaryRouteImport } from './routes/_authed/learning-plan/$year/summary'
 import { Route as AuthedMeetingsMeetingIdIndexRouteImport } from './routes/_authed/meetings/$meetingId/index'
 import { Route as AuthedMeetingsMeetingIdLiveRouteImport } from './routes/_authed/meetings/$meetingId/live'
 import { Route as AuthedMeetingsMeetingIdMinutesRouteImport } from './routes/_authed/meetings/$meetingId/minutes'
@@ -62,8 +65,6 @@ import { Route as AuthedMeetingsMeetingIdProjectorRouteImport } from './routes/_
 import { Route as AuthedProtocolsProtocolIdIndexRouteImport } from './routes/_authed/protocols/$protocolId/index'
 import { Route as AuthedProtocolsProtocolIdEditRouteImport } from './routes/_authed/protocols/$protocolId/edit'
 import { Route as AuthedSurveyAdministrationsAdministrationIdResultsRouteImport } from './routes/_authed/survey-administrations/$administrationId/results'
-import { Route as AuthedSurveysSurveyIdIndexRouteImport } from './routes/_authed/surveys/$surveyId/index'
-import { Route as AuthedSurveysSurveyIdEditRouteImport } from './routes/_authed/surveys/$surveyId/edit'
 import { Route as AuthedCommunitiesCommunityIdArtifactsIndexRouteImport } from './routes/_authed/communities/$communityId/artifacts/index'
 import { Route as AuthedCommunitiesCommunityIdArtifactsNewRouteImport } from './routes/_authed/communities/$communityId/artifacts/new'
 import { Route as AuthedCommunitiesCommunityIdAssessmentsIndexRouteImport } from './routes/_authed/communities/$communityId/assessments/index'
@@ -208,12 +209,32 @@ const AuthedGoalsNewRoute = AuthedGoalsNewRouteImport.update({
   path: '/goals/new',
   getParentRoute: () => AuthedRoute,
 } as any)
+const AuthedJournalIndexRoute = AuthedJournalIndexRouteImport.update({
+  id: '/journal/',
+  path: '/journal/',
+  getParentRoute: () => AuthedRoute,
+} as any)
+const AuthedJournalEntryIdRoute = AuthedJournalEntryIdRouteImport.update({
+  id: '/journal/$entryId',
+  path: '/journal/$entryId',
+  getParentRoute: () => AuthedRoute,
+} as any)
+const AuthedJournalNewRoute = AuthedJournalNewRouteImport.update({
+  id: '/journal/new',
+  path: '/journal/new',
+  getParentRoute: () => AuthedRoute,
+} as any)
 const AuthedLearningNeedSurveysSurveyIdRoute =
   AuthedLearningNeedSurveysSurveyIdRouteImport.update({
     id: '/learning-need-surveys/$surveyId',
     path: '/learning-need-surveys/$surveyId',
     getParentRoute: () => AuthedRoute,
   } as any)
+const AuthedLearningPlanIndexRoute = AuthedLearningPlanIndexRouteImport.update({
+  id: '/learning-plan/',
+  path: '/learning-plan/',
+  getParentRoute: () => AuthedRoute,
+} as any)
 const AuthedProtocolsIndexRoute = AuthedProtocolsIndexRouteImport.update({
   id: '/protocols/',
   path: '/protocols/',
@@ -230,16 +251,6 @@ const AuthedStudentGroupsGroupIdRoute =
     path: '/student-groups/$groupId',
     getParentRoute: () => AuthedRoute,
   } as any)
-const AuthedSurveysIndexRoute = AuthedSurveysIndexRouteImport.update({
-  id: '/surveys/',
-  path: '/surveys/',
-  getParentRoute: () => AuthedRoute,
-} as any)
-const AuthedSurveysNewRoute = AuthedSurveysNewRouteImport.update({
-  id: '/surveys/new',
-  path: '/surveys/new',
-  getParentRoute: () => AuthedRoute,
-} as any)
 const AuthedTeamReflectionsReflectionIdRoute =
   AuthedTeamReflectionsReflectionIdRouteImport.update({
     id: '/team-reflections/$reflectionId',
@@ -317,6 +328,12 @@ const AuthedCyclesCycleIdReportRoute =
     path: '/cycles/$cycleId/report',
     getParentRoute: () => AuthedRoute,
   } as any)
+const AuthedLearningPlanYearSummaryRoute =
+  AuthedLearningPlanYearSummaryRouteImport.update({
+    id: '/learning-plan/$year/summary',
+    path: '/learning-plan/$year/summary',
+    getParentRoute: () => AuthedRoute,
+  } as any)
 const AuthedMeetingsMeetingIdIndexRoute =
   AuthedMeetingsMeetingIdIndexRouteImport.update({
     id: '/meetings/$meetingId/',
@@ -357,18 +374,6 @@ const AuthedSurveyAdministrationsAdministrationIdResultsRoute =
   AuthedSurveyAdministrationsAdministrationIdResultsRouteImport.update({
     id: '/survey-administrations/$administrationId/results',
     path: '/survey-administrations/$administrationId/results',
-    getParentRoute: () => AuthedRoute,
-  } as any)
-const AuthedSurveysSurveyIdIndexRoute =
-  AuthedSurveysSurveyIdIndexRouteImport.update({
-    id: '/surveys/$surveyId/',
-    path: '/surveys/$surveyId/',
-    getParentRoute: () => AuthedRoute,
-  } as any)
-const AuthedSurveysSurveyIdEditRoute =
-  AuthedSurveysSurveyIdEditRouteImport.update({
-    id: '/surveys/$surveyId/edit',
-    path: '/surveys/$surveyId/edit',
     getParentRoute: () => AuthedRoute,
   } as any)
 const AuthedCommunitiesCommunityIdArtifactsIndexRoute =
@@ -444,17 +449,19 @@ export interface FileRoutesByFullPath {
   '/communities/new': typeof AuthedCommunitiesNewRoute
   '/goals/$goalId': typeof AuthedGoalsGoalIdRoute
   '/goals/new': typeof AuthedGoalsNewRoute
+  '/journal/$entryId': typeof AuthedJournalEntryIdRoute
+  '/journal/new': typeof AuthedJournalNewRoute
   '/learning-need-surveys/$surveyId': typeof AuthedLearningNeedSurveysSurveyIdRoute
   '/protocols/new': typeof AuthedProtocolsNewRoute
   '/student-groups/$groupId': typeof AuthedStudentGroupsGroupIdRoute
-  '/surveys/new': typeof AuthedSurveysNewRoute
   '/team-reflections/$reflectionId': typeof AuthedTeamReflectionsReflectionIdRoute
   '/threads/$threadId': typeof AuthedThreadsThreadIdRoute
   '/assessments/': typeof AuthedAssessmentsIndexRoute
   '/communities/': typeof AuthedCommunitiesIndexRoute
   '/goals/': typeof AuthedGoalsIndexRoute
+  '/journal/': typeof AuthedJournalIndexRoute
+  '/learning-plan/': typeof AuthedLearningPlanIndexRoute
   '/protocols/': typeof AuthedProtocolsIndexRoute
-  '/surveys/': typeof AuthedSurveysIndexRoute
   '/assessments/$assessmentId/analysis': typeof AuthedAssessmentsAssessmentIdAnalysisRoute
   '/assessments/$assessmentId/groups': typeof AuthedAssessmentsAssessmentIdGroupsRoute
   '/assessments/$assessmentId/growth': typeof AuthedAssessmentsAssessmentIdGrowthRoute
@@ -463,18 +470,17 @@ export interface FileRoutesByFullPath {
   '/communities/$communityId/learning-needs': typeof AuthedCommunitiesCommunityIdLearningNeedsRoute
   '/communities/$communityId/minutes': typeof AuthedCommunitiesCommunityIdMinutesRoute
   '/cycles/$cycleId/report': typeof AuthedCyclesCycleIdReportRoute
+  '/learning-plan/$year/summary': typeof AuthedLearningPlanYearSummaryRoute
   '/meetings/$meetingId/live': typeof AuthedMeetingsMeetingIdLiveRoute
   '/meetings/$meetingId/minutes': typeof AuthedMeetingsMeetingIdMinutesRoute
   '/meetings/$meetingId/projector': typeof AuthedMeetingsMeetingIdProjectorRoute
   '/protocols/$protocolId/edit': typeof AuthedProtocolsProtocolIdEditRoute
   '/survey-administrations/$administrationId/results': typeof AuthedSurveyAdministrationsAdministrationIdResultsRoute
-  '/surveys/$surveyId/edit': typeof AuthedSurveysSurveyIdEditRoute
   '/assessments/$assessmentId/': typeof AuthedAssessmentsAssessmentIdIndexRoute
   '/communities/$communityId/': typeof AuthedCommunitiesCommunityIdIndexRoute
   '/cycles/$cycleId/': typeof AuthedCyclesCycleIdIndexRoute
   '/meetings/$meetingId/': typeof AuthedMeetingsMeetingIdIndexRoute
   '/protocols/$protocolId/': typeof AuthedProtocolsProtocolIdIndexRoute
-  '/surveys/$surveyId/': typeof AuthedSurveysSurveyIdIndexRoute
   '/communities/$communityId/artifacts/new': typeof AuthedCommunitiesCommunityIdArtifactsNewRoute
   '/communities/$communityId/assessments/new': typeof AuthedCommunitiesCommunityIdAssessmentsNewRoute
   '/communities/$communityId/meetings/new': typeof AuthedCommunitiesCommunityIdMeetingsNewRoute
@@ -508,17 +514,19 @@ export interface FileRoutesByTo {
   '/communities/new': typeof AuthedCommunitiesNewRoute
   '/goals/$goalId': typeof AuthedGoalsGoalIdRoute
   '/goals/new': typeof AuthedGoalsNewRoute
+  '/journal/$entryId': typeof AuthedJournalEntryIdRoute
+  '/journal/new': typeof AuthedJournalNewRoute
   '/learning-need-surveys/$surveyId': typeof AuthedLearningNeedSurveysSurveyIdRoute
   '/protocols/new': typeof AuthedProtocolsNewRoute
   '/student-groups/$groupId': typeof AuthedStudentGroupsGroupIdRoute
-  '/surveys/new': typeof AuthedSurveysNewRoute
   '/team-reflections/$reflectionId': typeof AuthedTeamReflectionsReflectionIdRoute
   '/threads/$threadId': typeof AuthedThreadsThreadIdRoute
   '/assessments': typeof AuthedAssessmentsIndexRoute
   '/communities': typeof AuthedCommunitiesIndexRoute
   '/goals': typeof AuthedGoalsIndexRoute
+  '/journal': typeof AuthedJournalIndexRoute
+  '/learning-plan': typeof AuthedLearningPlanIndexRoute
   '/protocols': typeof AuthedProtocolsIndexRoute
-  '/surveys': typeof AuthedSurveysIndexRoute
   '/assessments/$assessmentId/analysis': typeof AuthedAssessmentsAssessmentIdAnalysisRoute
   '/assessments/$assessmentId/groups': typeof AuthedAssessmentsAssessmentIdGroupsRoute
   '/assessments/$assessmentId/growth': typeof AuthedAssessmentsAssessmentIdGrowthRoute
@@ -527,18 +535,17 @@ export interface FileRoutesByTo {
   '/communities/$communityId/learning-needs': typeof AuthedCommunitiesCommunityIdLearningNeedsRoute
   '/communities/$communityId/minutes': typeof AuthedCommunitiesCommunityIdMinutesRoute
   '/cycles/$cycleId/report': typeof AuthedCyclesCycleIdReportRoute
+  '/learning-plan/$year/summary': typeof AuthedLearningPlanYearSummaryRoute
   '/meetings/$meetingId/live': typeof AuthedMeetingsMeetingIdLiveRoute
   '/meetings/$meetingId/minutes': typeof AuthedMeetingsMeetingIdMinutesRoute
   '/meetings/$meetingId/projector': typeof AuthedMeetingsMeetingIdProjectorRoute
   '/protocols/$protocolId/edit': typeof AuthedProtocolsProtocolIdEditRoute
   '/survey-administrations/$administrationId/results': typeof AuthedSurveyAdministrationsAdministrationIdResultsRoute
-  '/surveys/$surveyId/edit': typeof AuthedSurveysSurveyIdEditRoute
   '/assessments/$assessmentId': typeof AuthedAssessmentsAssessmentIdIndexRoute
   '/communities/$communityId': typeof AuthedCommunitiesCommunityIdIndexRoute
   '/cycles/$cycleId': typeof AuthedCyclesCycleIdIndexRoute
   '/meetings/$meetingId': typeof AuthedMeetingsMeetingIdIndexRoute
   '/protocols/$protocolId': typeof AuthedProtocolsProtocolIdIndexRoute
-  '/surveys/$surveyId': typeof AuthedSurveysSurveyIdIndexRoute
   '/communities/$communityId/artifacts/new': typeof AuthedCommunitiesCommunityIdArtifactsNewRoute
   '/communities/$communityId/assessments/new': typeof AuthedCommunitiesCommunityIdAssessmentsNewRoute
   '/communities/$communityId/meetings/new': typeof AuthedCommunitiesCommunityIdMeetingsNewRoute
@@ -574,17 +581,19 @@ export interface FileRoutesById {
   '/_authed/communities/new': typeof AuthedCommunitiesNewRoute
   '/_authed/goals/$goalId': typeof AuthedGoalsGoalIdRoute
   '/_authed/goals/new': typeof AuthedGoalsNewRoute
+  '/_authed/journal/$entryId': typeof AuthedJournalEntryIdRoute
+  '/_authed/journal/new': typeof AuthedJournalNewRoute
   '/_authed/learning-need-surveys/$surveyId': typeof AuthedLearningNeedSurveysSurveyIdRoute
   '/_authed/protocols/new': typeof AuthedProtocolsNewRoute
   '/_authed/student-groups/$groupId': typeof AuthedStudentGroupsGroupIdRoute
-  '/_authed/surveys/new': typeof AuthedSurveysNewRoute
   '/_authed/team-reflections/$reflectionId': typeof AuthedTeamReflectionsReflectionIdRoute
   '/_authed/threads/$threadId': typeof AuthedThreadsThreadIdRoute
   '/_authed/assessments/': typeof AuthedAssessmentsIndexRoute
   '/_authed/communities/': typeof AuthedCommunitiesIndexRoute
   '/_authed/goals/': typeof AuthedGoalsIndexRoute
+  '/_authed/journal/': typeof AuthedJournalIndexRoute
+  '/_authed/learning-plan/': typeof AuthedLearningPlanIndexRoute
   '/_authed/protocols/': typeof AuthedProtocolsIndexRoute
-  '/_authed/surveys/': typeof AuthedSurveysIndexRoute
   '/_authed/assessments/$assessmentId/analysis': typeof AuthedAssessmentsAssessmentIdAnalysisRoute
   '/_authed/assessments/$assessmentId/groups': typeof AuthedAssessmentsAssessmentIdGroupsRoute
   '/_authed/assessments/$assessmentId/growth': typeof AuthedAssessmentsAssessmentIdGrowthRoute
@@ -593,18 +602,17 @@ export interface FileRoutesById {
   '/_authed/communities/$communityId/learning-needs': typeof AuthedCommunitiesCommunityIdLearningNeedsRoute
   '/_authed/communities/$communityId/minutes': typeof AuthedCommunitiesCommunityIdMinutesRoute
   '/_authed/cycles/$cycleId/report': typeof AuthedCyclesCycleIdReportRoute
+  '/_authed/learning-plan/$year/summary': typeof AuthedLearningPlanYearSummaryRoute
   '/_authed/meetings/$meetingId/live': typeof AuthedMeetingsMeetingIdLiveRoute
   '/_authed/meetings/$meetingId/minutes': typeof AuthedMeetingsMeetingIdMinutesRoute
   '/_authed/meetings/$meetingId/projector': typeof AuthedMeetingsMeetingIdProjectorRoute
   '/_authed/protocols/$protocolId/edit': typeof AuthedProtocolsProtocolIdEditRoute
   '/_authed/survey-administrations/$administrationId/results': typeof AuthedSurveyAdministrationsAdministrationIdResultsRoute
-  '/_authed/surveys/$surveyId/edit': typeof AuthedSurveysSurveyIdEditRoute
   '/_authed/assessments/$assessmentId/': typeof AuthedAssessmentsAssessmentIdIndexRoute
   '/_authed/communities/$communityId/': typeof AuthedCommunitiesCommunityIdIndexRoute
   '/_authed/cycles/$cycleId/': typeof AuthedCyclesCycleIdIndexRoute
   '/_authed/meetings/$meetingId/': typeof AuthedMeetingsMeetingIdIndexRoute
   '/_authed/protocols/$protocolId/': typeof AuthedProtocolsProtocolIdIndexRoute
-  '/_authed/surveys/$surveyId/': typeof AuthedSurveysSurveyIdIndexRoute
   '/_authed/communities/$communityId/artifacts/new': typeof AuthedCommunitiesCommunityIdArtifactsNewRoute
   '/_authed/communities/$communityId/assessments/new': typeof AuthedCommunitiesCommunityIdAssessmentsNewRoute
   '/_authed/communities/$communityId/meetings/new': typeof AuthedCommunitiesCommunityIdMeetingsNewRoute
@@ -640,17 +648,19 @@ export interface FileRouteTypes {
     | '/communities/new'
     | '/goals/$goalId'
     | '/goals/new'
+    | '/journal/$entryId'
+    | '/journal/new'
     | '/learning-need-surveys/$surveyId'
     | '/protocols/new'
     | '/student-groups/$groupId'
-    | '/surveys/new'
     | '/team-reflections/$reflectionId'
     | '/threads/$threadId'
     | '/assessments/'
     | '/communities/'
     | '/goals/'
+    | '/journal/'
+    | '/learning-plan/'
     | '/protocols/'
-    | '/surveys/'
     | '/assessments/$assessmentId/analysis'
     | '/assessments/$assessmentId/groups'
     | '/assessments/$assessmentId/growth'
@@ -659,18 +669,17 @@ export interface FileRouteTypes {
     | '/communities/$communityId/learning-needs'
     | '/communities/$communityId/minutes'
     | '/cycles/$cycleId/report'
+    | '/learning-plan/$year/summary'
     | '/meetings/$meetingId/live'
     | '/meetings/$meetingId/minutes'
     | '/meetings/$meetingId/projector'
     | '/protocols/$protocolId/edit'
     | '/survey-administrations/$administrationId/results'
-    | '/surveys/$surveyId/edit'
     | '/assessments/$assessmentId/'
     | '/communities/$communityId/'
     | '/cycles/$cycleId/'
     | '/meetings/$meetingId/'
     | '/protocols/$protocolId/'
-    | '/surveys/$surveyId/'
     | '/communities/$communityId/artifacts/new'
     | '/communities/$communityId/assessments/new'
     | '/communities/$communityId/meetings/new'
@@ -704,17 +713,19 @@ export interface FileRouteTypes {
     | '/communities/new'
     | '/goals/$goalId'
     | '/goals/new'
+    | '/journal/$entryId'
+    | '/journal/new'
     | '/learning-need-surveys/$surveyId'
     | '/protocols/new'
     | '/student-groups/$groupId'
-    | '/surveys/new'
     | '/team-reflections/$reflectionId'
     | '/threads/$threadId'
     | '/assessments'
     | '/communities'
     | '/goals'
+    | '/journal'
+    | '/learning-plan'
     | '/protocols'
-    | '/surveys'
     | '/assessments/$assessmentId/analysis'
     | '/assessments/$assessmentId/groups'
     | '/assessments/$assessmentId/growth'
@@ -723,18 +734,17 @@ export interface FileRouteTypes {
     | '/communities/$communityId/learning-needs'
     | '/communities/$communityId/minutes'
     | '/cycles/$cycleId/report'
+    | '/learning-plan/$year/summary'
     | '/meetings/$meetingId/live'
     | '/meetings/$meetingId/minutes'
     | '/meetings/$meetingId/projector'
     | '/protocols/$protocolId/edit'
     | '/survey-administrations/$administrationId/results'
-    | '/surveys/$surveyId/edit'
     | '/assessments/$assessmentId'
     | '/communities/$communityId'
     | '/cycles/$cycleId'
     | '/meetings/$meetingId'
     | '/protocols/$protocolId'
-    | '/surveys/$surveyId'
     | '/communities/$communityId/artifacts/new'
     | '/communities/$communityId/assessments/new'
     | '/communities/$communityId/meetings/new'
@@ -769,17 +779,19 @@ export interface FileRouteTypes {
     | '/_authed/communities/new'
     | '/_authed/goals/$goalId'
     | '/_authed/goals/new'
+    | '/_authed/journal/$entryId'
+    | '/_authed/journal/new'
     | '/_authed/learning-need-surveys/$surveyId'
     | '/_authed/protocols/new'
     | '/_authed/student-groups/$groupId'
-    | '/_authed/surveys/new'
     | '/_authed/team-reflections/$reflectionId'
     | '/_authed/threads/$threadId'
     | '/_authed/assessments/'
     | '/_authed/communities/'
     | '/_authed/goals/'
+    | '/_authed/journal/'
+    | '/_authed/learning-plan/'
     | '/_authed/protocols/'
-    | '/_authed/surveys/'
     | '/_authed/assessments/$assessmentId/analysis'
     | '/_authed/assessments/$assessmentId/groups'
     | '/_authed/assessments/$assessmentId/growth'
@@ -788,18 +800,17 @@ export interface FileRouteTypes {
     | '/_authed/communities/$communityId/learning-needs'
     | '/_authed/communities/$communityId/minutes'
     | '/_authed/cycles/$cycleId/report'
+    | '/_authed/learning-plan/$year/summary'
     | '/_authed/meetings/$meetingId/live'
     | '/_authed/meetings/$meetingId/minutes'
     | '/_authed/meetings/$meetingId/projector'
     | '/_authed/protocols/$protocolId/edit'
     | '/_authed/survey-administrations/$administrationId/results'
-    | '/_authed/surveys/$surveyId/edit'
     | '/_authed/assessments/$assessmentId/'
     | '/_authed/communities/$communityId/'
     | '/_authed/cycles/$cycleId/'
     | '/_authed/meetings/$meetingId/'
     | '/_authed/protocols/$protocolId/'
-    | '/_authed/surveys/$surveyId/'
     | '/_authed/communities/$communityId/artifacts/new'
     | '/_authed/communities/$communityId/assessments/new'
     | '/_authed/communities/$communityId/meetings/new'
@@ -1009,11 +1020,39 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthedGoalsNewRouteImport
       parentRoute: typeof AuthedRoute
     }
+    '/_authed/journal/': {
+      id: '/_authed/journal/'
+      path: '/journal'
+      fullPath: '/journal/'
+      preLoaderRoute: typeof AuthedJournalIndexRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/_authed/journal/$entryId': {
+      id: '/_authed/journal/$entryId'
+      path: '/journal/$entryId'
+      fullPath: '/journal/$entryId'
+      preLoaderRoute: typeof AuthedJournalEntryIdRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/_authed/journal/new': {
+      id: '/_authed/journal/new'
+      path: '/journal/new'
+      fullPath: '/journal/new'
+      preLoaderRoute: typeof AuthedJournalNewRouteImport
+      parentRoute: typeof AuthedRoute
+    }
     '/_authed/learning-need-surveys/$surveyId': {
       id: '/_authed/learning-need-surveys/$surveyId'
       path: '/learning-need-surveys/$surveyId'
       fullPath: '/learning-need-surveys/$surveyId'
       preLoaderRoute: typeof AuthedLearningNeedSurveysSurveyIdRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/_authed/learning-plan/': {
+      id: '/_authed/learning-plan/'
+      path: '/learning-plan'
+      fullPath: '/learning-plan/'
+      preLoaderRoute: typeof AuthedLearningPlanIndexRouteImport
       parentRoute: typeof AuthedRoute
     }
     '/_authed/protocols/': {
@@ -1035,20 +1074,6 @@ declare module '@tanstack/react-router' {
       path: '/student-groups/$groupId'
       fullPath: '/student-groups/$groupId'
       preLoaderRoute: typeof AuthedStudentGroupsGroupIdRouteImport
-      parentRoute: typeof AuthedRoute
-    }
-    '/_authed/surveys/': {
-      id: '/_authed/surveys/'
-      path: '/surveys'
-      fullPath: '/surveys/'
-      preLoaderRoute: typeof AuthedSurveysIndexRouteImport
-      parentRoute: typeof AuthedRoute
-    }
-    '/_authed/surveys/new': {
-      id: '/_authed/surveys/new'
-      path: '/surveys/new'
-      fullPath: '/surveys/new'
-      preLoaderRoute: typeof AuthedSurveysNewRouteImport
       parentRoute: typeof AuthedRoute
     }
     '/_authed/team-reflections/$reflectionId': {
@@ -1142,6 +1167,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthedCyclesCycleIdReportRouteImport
       parentRoute: typeof AuthedRoute
     }
+    '/_authed/learning-plan/$year/summary': {
+      id: '/_authed/learning-plan/$year/summary'
+      path: '/learning-plan/$year/summary'
+      fullPath: '/learning-plan/$year/summary'
+      preLoaderRoute: typeof AuthedLearningPlanYearSummaryRouteImport
+      parentRoute: typeof AuthedRoute
+    }
     '/_authed/meetings/$meetingId/': {
       id: '/_authed/meetings/$meetingId/'
       path: '/meetings/$meetingId'
@@ -1189,20 +1221,6 @@ declare module '@tanstack/react-router' {
       path: '/survey-administrations/$administrationId/results'
       fullPath: '/survey-administrations/$administrationId/results'
       preLoaderRoute: typeof AuthedSurveyAdministrationsAdministrationIdResultsRouteImport
-      parentRoute: typeof AuthedRoute
-    }
-    '/_authed/surveys/$surveyId/': {
-      id: '/_authed/surveys/$surveyId/'
-      path: '/surveys/$surveyId'
-      fullPath: '/surveys/$surveyId/'
-      preLoaderRoute: typeof AuthedSurveysSurveyIdIndexRouteImport
-      parentRoute: typeof AuthedRoute
-    }
-    '/_authed/surveys/$surveyId/edit': {
-      id: '/_authed/surveys/$surveyId/edit'
-      path: '/surveys/$surveyId/edit'
-      fullPath: '/surveys/$surveyId/edit'
-      preLoaderRoute: typeof AuthedSurveysSurveyIdEditRouteImport
       parentRoute: typeof AuthedRoute
     }
     '/_authed/communities/$communityId/artifacts/': {
@@ -1284,17 +1302,19 @@ interface AuthedRouteChildren {
   AuthedCommunitiesNewRoute: typeof AuthedCommunitiesNewRoute
   AuthedGoalsGoalIdRoute: typeof AuthedGoalsGoalIdRoute
   AuthedGoalsNewRoute: typeof AuthedGoalsNewRoute
+  AuthedJournalEntryIdRoute: typeof AuthedJournalEntryIdRoute
+  AuthedJournalNewRoute: typeof AuthedJournalNewRoute
   AuthedLearningNeedSurveysSurveyIdRoute: typeof AuthedLearningNeedSurveysSurveyIdRoute
   AuthedProtocolsNewRoute: typeof AuthedProtocolsNewRoute
   AuthedStudentGroupsGroupIdRoute: typeof AuthedStudentGroupsGroupIdRoute
-  AuthedSurveysNewRoute: typeof AuthedSurveysNewRoute
   AuthedTeamReflectionsReflectionIdRoute: typeof AuthedTeamReflectionsReflectionIdRoute
   AuthedThreadsThreadIdRoute: typeof AuthedThreadsThreadIdRoute
   AuthedAssessmentsIndexRoute: typeof AuthedAssessmentsIndexRoute
   AuthedCommunitiesIndexRoute: typeof AuthedCommunitiesIndexRoute
   AuthedGoalsIndexRoute: typeof AuthedGoalsIndexRoute
+  AuthedJournalIndexRoute: typeof AuthedJournalIndexRoute
+  AuthedLearningPlanIndexRoute: typeof AuthedLearningPlanIndexRoute
   AuthedProtocolsIndexRoute: typeof AuthedProtocolsIndexRoute
-  AuthedSurveysIndexRoute: typeof AuthedSurveysIndexRoute
   AuthedAssessmentsAssessmentIdAnalysisRoute: typeof AuthedAssessmentsAssessmentIdAnalysisRoute
   AuthedAssessmentsAssessmentIdGroupsRoute: typeof AuthedAssessmentsAssessmentIdGroupsRoute
   AuthedAssessmentsAssessmentIdGrowthRoute: typeof AuthedAssessmentsAssessmentIdGrowthRoute
@@ -1303,18 +1323,17 @@ interface AuthedRouteChildren {
   AuthedCommunitiesCommunityIdLearningNeedsRoute: typeof AuthedCommunitiesCommunityIdLearningNeedsRoute
   AuthedCommunitiesCommunityIdMinutesRoute: typeof AuthedCommunitiesCommunityIdMinutesRoute
   AuthedCyclesCycleIdReportRoute: typeof AuthedCyclesCycleIdReportRoute
+  AuthedLearningPlanYearSummaryRoute: typeof AuthedLearningPlanYearSummaryRoute
   AuthedMeetingsMeetingIdLiveRoute: typeof AuthedMeetingsMeetingIdLiveRoute
   AuthedMeetingsMeetingIdMinutesRoute: typeof AuthedMeetingsMeetingIdMinutesRoute
   AuthedMeetingsMeetingIdProjectorRoute: typeof AuthedMeetingsMeetingIdProjectorRoute
   AuthedProtocolsProtocolIdEditRoute: typeof AuthedProtocolsProtocolIdEditRoute
   AuthedSurveyAdministrationsAdministrationIdResultsRoute: typeof AuthedSurveyAdministrationsAdministrationIdResultsRoute
-  AuthedSurveysSurveyIdEditRoute: typeof AuthedSurveysSurveyIdEditRoute
   AuthedAssessmentsAssessmentIdIndexRoute: typeof AuthedAssessmentsAssessmentIdIndexRoute
   AuthedCommunitiesCommunityIdIndexRoute: typeof AuthedCommunitiesCommunityIdIndexRoute
   AuthedCyclesCycleIdIndexRoute: typeof AuthedCyclesCycleIdIndexRoute
   AuthedMeetingsMeetingIdIndexRoute: typeof AuthedMeetingsMeetingIdIndexRoute
   AuthedProtocolsProtocolIdIndexRoute: typeof AuthedProtocolsProtocolIdIndexRoute
-  AuthedSurveysSurveyIdIndexRoute: typeof AuthedSurveysSurveyIdIndexRoute
   AuthedCommunitiesCommunityIdArtifactsNewRoute: typeof AuthedCommunitiesCommunityIdArtifactsNewRoute
   AuthedCommunitiesCommunityIdAssessmentsNewRoute: typeof AuthedCommunitiesCommunityIdAssessmentsNewRoute
   AuthedCommunitiesCommunityIdMeetingsNewRoute: typeof AuthedCommunitiesCommunityIdMeetingsNewRoute
@@ -1345,19 +1364,21 @@ const AuthedRouteChildren: AuthedRouteChildren = {
   AuthedCommunitiesNewRoute: AuthedCommunitiesNewRoute,
   AuthedGoalsGoalIdRoute: AuthedGoalsGoalIdRoute,
   AuthedGoalsNewRoute: AuthedGoalsNewRoute,
+  AuthedJournalEntryIdRoute: AuthedJournalEntryIdRoute,
+  AuthedJournalNewRoute: AuthedJournalNewRoute,
   AuthedLearningNeedSurveysSurveyIdRoute:
     AuthedLearningNeedSurveysSurveyIdRoute,
   AuthedProtocolsNewRoute: AuthedProtocolsNewRoute,
   AuthedStudentGroupsGroupIdRoute: AuthedStudentGroupsGroupIdRoute,
-  AuthedSurveysNewRoute: AuthedSurveysNewRoute,
   AuthedTeamReflectionsReflectionIdRoute:
     AuthedTeamReflectionsReflectionIdRoute,
   AuthedThreadsThreadIdRoute: AuthedThreadsThreadIdRoute,
   AuthedAssessmentsIndexRoute: AuthedAssessmentsIndexRoute,
   AuthedCommunitiesIndexRoute: AuthedCommunitiesIndexRoute,
   AuthedGoalsIndexRoute: AuthedGoalsIndexRoute,
+  AuthedJournalIndexRoute: AuthedJournalIndexRoute,
+  AuthedLearningPlanIndexRoute: AuthedLearningPlanIndexRoute,
   AuthedProtocolsIndexRoute: AuthedProtocolsIndexRoute,
-  AuthedSurveysIndexRoute: AuthedSurveysIndexRoute,
   AuthedAssessmentsAssessmentIdAnalysisRoute:
     AuthedAssessmentsAssessmentIdAnalysisRoute,
   AuthedAssessmentsAssessmentIdGroupsRoute:
@@ -1372,13 +1393,13 @@ const AuthedRouteChildren: AuthedRouteChildren = {
   AuthedCommunitiesCommunityIdMinutesRoute:
     AuthedCommunitiesCommunityIdMinutesRoute,
   AuthedCyclesCycleIdReportRoute: AuthedCyclesCycleIdReportRoute,
+  AuthedLearningPlanYearSummaryRoute: AuthedLearningPlanYearSummaryRoute,
   AuthedMeetingsMeetingIdLiveRoute: AuthedMeetingsMeetingIdLiveRoute,
   AuthedMeetingsMeetingIdMinutesRoute: AuthedMeetingsMeetingIdMinutesRoute,
   AuthedMeetingsMeetingIdProjectorRoute: AuthedMeetingsMeetingIdProjectorRoute,
   AuthedProtocolsProtocolIdEditRoute: AuthedProtocolsProtocolIdEditRoute,
   AuthedSurveyAdministrationsAdministrationIdResultsRoute:
     AuthedSurveyAdministrationsAdministrationIdResultsRoute,
-  AuthedSurveysSurveyIdEditRoute: AuthedSurveysSurveyIdEditRoute,
   AuthedAssessmentsAssessmentIdIndexRoute:
     AuthedAssessmentsAssessmentIdIndexRoute,
   AuthedCommunitiesCommunityIdIndexRoute:
@@ -1386,7 +1407,6 @@ const AuthedRouteChildren: AuthedRouteChildren = {
   AuthedCyclesCycleIdIndexRoute: AuthedCyclesCycleIdIndexRoute,
   AuthedMeetingsMeetingIdIndexRoute: AuthedMeetingsMeetingIdIndexRoute,
   AuthedProtocolsProtocolIdIndexRoute: AuthedProtocolsProtocolIdIndexRoute,
-  AuthedSurveysSurveyIdIndexRoute: AuthedSurveysSurveyIdIndexRoute,
   AuthedCommunitiesCommunityIdArtifactsNewRoute:
     AuthedCommunitiesCommunityIdArtifactsNewRoute,
   AuthedCommunitiesCommunityIdAssessmentsNewRoute:

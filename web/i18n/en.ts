@@ -13,6 +13,8 @@ import { exemplarsEn } from "./en/exemplars.ts";
 import { feedbackEn } from "./en/feedback.ts";
 import { goalsEn } from "./en/goals.ts";
 import { groupsEn } from "./en/groups.ts";
+import { journalsEn } from "./en/journals.ts";
+import { learningPlansEn } from "./en/learning-plans.ts";
 import { liveEn } from "./en/live.ts";
 import { meetingsEn } from "./en/meetings.ts";
 import { minutesEn } from "./en/minutes.ts";
@@ -45,6 +47,8 @@ export const en = {
   ...assessmentsEn,
   ...analysisEn,
   ...groupsEn,
+  ...journalsEn,
+  ...learningPlansEn,
   ...teamReflectionsEn,
   app: {
     name: "Lamplight",

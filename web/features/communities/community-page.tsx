@@ -11,6 +11,7 @@ import { CommunityStudentDataSection } from "../assessments/index.ts";
 import { CommunityCyclesSection } from "../cycles/index.ts";
 import { CommunityDiscussionsSection } from "../discussions/index.ts";
 import { CommunityGoalsSection } from "../goals/index.ts";
+import { SharedReflectionsSection } from "../journals/index.ts";
 import { CommunityMeetingsSection } from "../meetings/upcoming-meetings.tsx";
 import { CommunityReflectionsSection } from "../team-reflections/index.ts";
 import { communityQuery } from "./api.ts";
@@ -79,6 +80,7 @@ function CommunityView({ community }: { community: Community }) {
             <CommunityMeetingsSection communityId={community.id} canSchedule={community.can.edit} />
           ) : null}
           <CommunityDiscussionsSection communityId={community.id} communityName={community.name} />
+          <SharedReflectionsSection communityId={community.id} isMember={community.myStatus === "active"} />
           <CommunityArtifactsSection community={community} />
           <CommunityGoalsSection community={community} />
           <CommunityCyclesSection community={community} />

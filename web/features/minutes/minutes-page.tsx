@@ -110,6 +110,9 @@ function DocumentActions({ minutes }: { minutes: Minutes }) {
       <a className={buttonClass("secondary")} href={pdfUrl(minutes.meeting.id)} download>
         {t("minutes.downloadPdf")}
       </a>
+      <LinkButton to="/journal/new" search={{ meeting: minutes.meeting.id }} variant="secondary">
+        {t("journal.minutesLink")}
+      </LinkButton>
       {minutes.can.edit && minutes.meeting.status === "ended" ? (
         <RegenerateButton meetingId={minutes.meeting.id} />
       ) : null}
