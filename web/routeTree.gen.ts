@@ -44,6 +44,8 @@ import { Route as AuthedLearningPlanIndexRouteImport } from './routes/_authed/le
 import { Route as AuthedProtocolsIndexRouteImport } from './routes/_authed/protocols/index'
 import { Route as AuthedProtocolsNewRouteImport } from './routes/_authed/protocols/new'
 import { Route as AuthedStudentGroupsGroupIdRouteImport } from './routes/_authed/student-groups/$groupId'
+import { Route as AuthedSurveysIndexRouteImport } from './routes/_authed/surveys/index'
+import { Route as AuthedSurveysNewRouteImport } from './routes/_authed/surveys/new'
 import { Route as AuthedTeamReflectionsReflectionIdRouteImport } from './routes/_authed/team-reflections/$reflectionId'
 import { Route as AuthedThreadsThreadIdRouteImport } from './routes/_authed/threads/$threadId'
 import { Route as AuthedAssessmentsAssessmentIdIndexRouteImport } from './routes/_authed/assessments/$assessmentId/index'
@@ -65,6 +67,8 @@ import { Route as AuthedMeetingsMeetingIdProjectorRouteImport } from './routes/_
 import { Route as AuthedProtocolsProtocolIdIndexRouteImport } from './routes/_authed/protocols/$protocolId/index'
 import { Route as AuthedProtocolsProtocolIdEditRouteImport } from './routes/_authed/protocols/$protocolId/edit'
 import { Route as AuthedSurveyAdministrationsAdministrationIdResultsRouteImport } from './routes/_authed/survey-administrations/$administrationId/results'
+import { Route as AuthedSurveysSurveyIdIndexRouteImport } from './routes/_authed/surveys/$surveyId/index'
+import { Route as AuthedSurveysSurveyIdEditRouteImport } from './routes/_authed/surveys/$surveyId/edit'
 import { Route as AuthedCommunitiesCommunityIdArtifactsIndexRouteImport } from './routes/_authed/communities/$communityId/artifacts/index'
 import { Route as AuthedCommunitiesCommunityIdArtifactsNewRouteImport } from './routes/_authed/communities/$communityId/artifacts/new'
 import { Route as AuthedCommunitiesCommunityIdAssessmentsIndexRouteImport } from './routes/_authed/communities/$communityId/assessments/index'
@@ -251,6 +255,16 @@ const AuthedStudentGroupsGroupIdRoute =
     path: '/student-groups/$groupId',
     getParentRoute: () => AuthedRoute,
   } as any)
+const AuthedSurveysIndexRoute = AuthedSurveysIndexRouteImport.update({
+  id: '/surveys/',
+  path: '/surveys/',
+  getParentRoute: () => AuthedRoute,
+} as any)
+const AuthedSurveysNewRoute = AuthedSurveysNewRouteImport.update({
+  id: '/surveys/new',
+  path: '/surveys/new',
+  getParentRoute: () => AuthedRoute,
+} as any)
 const AuthedTeamReflectionsReflectionIdRoute =
   AuthedTeamReflectionsReflectionIdRouteImport.update({
     id: '/team-reflections/$reflectionId',
@@ -376,6 +390,18 @@ const AuthedSurveyAdministrationsAdministrationIdResultsRoute =
     path: '/survey-administrations/$administrationId/results',
     getParentRoute: () => AuthedRoute,
   } as any)
+const AuthedSurveysSurveyIdIndexRoute =
+  AuthedSurveysSurveyIdIndexRouteImport.update({
+    id: '/surveys/$surveyId/',
+    path: '/surveys/$surveyId/',
+    getParentRoute: () => AuthedRoute,
+  } as any)
+const AuthedSurveysSurveyIdEditRoute =
+  AuthedSurveysSurveyIdEditRouteImport.update({
+    id: '/surveys/$surveyId/edit',
+    path: '/surveys/$surveyId/edit',
+    getParentRoute: () => AuthedRoute,
+  } as any)
 const AuthedCommunitiesCommunityIdArtifactsIndexRoute =
   AuthedCommunitiesCommunityIdArtifactsIndexRouteImport.update({
     id: '/communities/$communityId/artifacts/',
@@ -454,6 +480,7 @@ export interface FileRoutesByFullPath {
   '/learning-need-surveys/$surveyId': typeof AuthedLearningNeedSurveysSurveyIdRoute
   '/protocols/new': typeof AuthedProtocolsNewRoute
   '/student-groups/$groupId': typeof AuthedStudentGroupsGroupIdRoute
+  '/surveys/new': typeof AuthedSurveysNewRoute
   '/team-reflections/$reflectionId': typeof AuthedTeamReflectionsReflectionIdRoute
   '/threads/$threadId': typeof AuthedThreadsThreadIdRoute
   '/assessments/': typeof AuthedAssessmentsIndexRoute
@@ -462,6 +489,7 @@ export interface FileRoutesByFullPath {
   '/journal/': typeof AuthedJournalIndexRoute
   '/learning-plan/': typeof AuthedLearningPlanIndexRoute
   '/protocols/': typeof AuthedProtocolsIndexRoute
+  '/surveys/': typeof AuthedSurveysIndexRoute
   '/assessments/$assessmentId/analysis': typeof AuthedAssessmentsAssessmentIdAnalysisRoute
   '/assessments/$assessmentId/groups': typeof AuthedAssessmentsAssessmentIdGroupsRoute
   '/assessments/$assessmentId/growth': typeof AuthedAssessmentsAssessmentIdGrowthRoute
@@ -476,11 +504,13 @@ export interface FileRoutesByFullPath {
   '/meetings/$meetingId/projector': typeof AuthedMeetingsMeetingIdProjectorRoute
   '/protocols/$protocolId/edit': typeof AuthedProtocolsProtocolIdEditRoute
   '/survey-administrations/$administrationId/results': typeof AuthedSurveyAdministrationsAdministrationIdResultsRoute
+  '/surveys/$surveyId/edit': typeof AuthedSurveysSurveyIdEditRoute
   '/assessments/$assessmentId/': typeof AuthedAssessmentsAssessmentIdIndexRoute
   '/communities/$communityId/': typeof AuthedCommunitiesCommunityIdIndexRoute
   '/cycles/$cycleId/': typeof AuthedCyclesCycleIdIndexRoute
   '/meetings/$meetingId/': typeof AuthedMeetingsMeetingIdIndexRoute
   '/protocols/$protocolId/': typeof AuthedProtocolsProtocolIdIndexRoute
+  '/surveys/$surveyId/': typeof AuthedSurveysSurveyIdIndexRoute
   '/communities/$communityId/artifacts/new': typeof AuthedCommunitiesCommunityIdArtifactsNewRoute
   '/communities/$communityId/assessments/new': typeof AuthedCommunitiesCommunityIdAssessmentsNewRoute
   '/communities/$communityId/meetings/new': typeof AuthedCommunitiesCommunityIdMeetingsNewRoute
@@ -519,6 +549,7 @@ export interface FileRoutesByTo {
   '/learning-need-surveys/$surveyId': typeof AuthedLearningNeedSurveysSurveyIdRoute
   '/protocols/new': typeof AuthedProtocolsNewRoute
   '/student-groups/$groupId': typeof AuthedStudentGroupsGroupIdRoute
+  '/surveys/new': typeof AuthedSurveysNewRoute
   '/team-reflections/$reflectionId': typeof AuthedTeamReflectionsReflectionIdRoute
   '/threads/$threadId': typeof AuthedThreadsThreadIdRoute
   '/assessments': typeof AuthedAssessmentsIndexRoute
@@ -527,6 +558,7 @@ export interface FileRoutesByTo {
   '/journal': typeof AuthedJournalIndexRoute
   '/learning-plan': typeof AuthedLearningPlanIndexRoute
   '/protocols': typeof AuthedProtocolsIndexRoute
+  '/surveys': typeof AuthedSurveysIndexRoute
   '/assessments/$assessmentId/analysis': typeof AuthedAssessmentsAssessmentIdAnalysisRoute
   '/assessments/$assessmentId/groups': typeof AuthedAssessmentsAssessmentIdGroupsRoute
   '/assessments/$assessmentId/growth': typeof AuthedAssessmentsAssessmentIdGrowthRoute
@@ -541,11 +573,13 @@ export interface FileRoutesByTo {
   '/meetings/$meetingId/projector': typeof AuthedMeetingsMeetingIdProjectorRoute
   '/protocols/$protocolId/edit': typeof AuthedProtocolsProtocolIdEditRoute
   '/survey-administrations/$administrationId/results': typeof AuthedSurveyAdministrationsAdministrationIdResultsRoute
+  '/surveys/$surveyId/edit': typeof AuthedSurveysSurveyIdEditRoute
   '/assessments/$assessmentId': typeof AuthedAssessmentsAssessmentIdIndexRoute
   '/communities/$communityId': typeof AuthedCommunitiesCommunityIdIndexRoute
   '/cycles/$cycleId': typeof AuthedCyclesCycleIdIndexRoute
   '/meetings/$meetingId': typeof AuthedMeetingsMeetingIdIndexRoute
   '/protocols/$protocolId': typeof AuthedProtocolsProtocolIdIndexRoute
+  '/surveys/$surveyId': typeof AuthedSurveysSurveyIdIndexRoute
   '/communities/$communityId/artifacts/new': typeof AuthedCommunitiesCommunityIdArtifactsNewRoute
   '/communities/$communityId/assessments/new': typeof AuthedCommunitiesCommunityIdAssessmentsNewRoute
   '/communities/$communityId/meetings/new': typeof AuthedCommunitiesCommunityIdMeetingsNewRoute
@@ -586,6 +620,7 @@ export interface FileRoutesById {
   '/_authed/learning-need-surveys/$surveyId': typeof AuthedLearningNeedSurveysSurveyIdRoute
   '/_authed/protocols/new': typeof AuthedProtocolsNewRoute
   '/_authed/student-groups/$groupId': typeof AuthedStudentGroupsGroupIdRoute
+  '/_authed/surveys/new': typeof AuthedSurveysNewRoute
   '/_authed/team-reflections/$reflectionId': typeof AuthedTeamReflectionsReflectionIdRoute
   '/_authed/threads/$threadId': typeof AuthedThreadsThreadIdRoute
   '/_authed/assessments/': typeof AuthedAssessmentsIndexRoute
@@ -594,6 +629,7 @@ export interface FileRoutesById {
   '/_authed/journal/': typeof AuthedJournalIndexRoute
   '/_authed/learning-plan/': typeof AuthedLearningPlanIndexRoute
   '/_authed/protocols/': typeof AuthedProtocolsIndexRoute
+  '/_authed/surveys/': typeof AuthedSurveysIndexRoute
   '/_authed/assessments/$assessmentId/analysis': typeof AuthedAssessmentsAssessmentIdAnalysisRoute
   '/_authed/assessments/$assessmentId/groups': typeof AuthedAssessmentsAssessmentIdGroupsRoute
   '/_authed/assessments/$assessmentId/growth': typeof AuthedAssessmentsAssessmentIdGrowthRoute
@@ -608,11 +644,13 @@ export interface FileRoutesById {
   '/_authed/meetings/$meetingId/projector': typeof AuthedMeetingsMeetingIdProjectorRoute
   '/_authed/protocols/$protocolId/edit': typeof AuthedProtocolsProtocolIdEditRoute
   '/_authed/survey-administrations/$administrationId/results': typeof AuthedSurveyAdministrationsAdministrationIdResultsRoute
+  '/_authed/surveys/$surveyId/edit': typeof AuthedSurveysSurveyIdEditRoute
   '/_authed/assessments/$assessmentId/': typeof AuthedAssessmentsAssessmentIdIndexRoute
   '/_authed/communities/$communityId/': typeof AuthedCommunitiesCommunityIdIndexRoute
   '/_authed/cycles/$cycleId/': typeof AuthedCyclesCycleIdIndexRoute
   '/_authed/meetings/$meetingId/': typeof AuthedMeetingsMeetingIdIndexRoute
   '/_authed/protocols/$protocolId/': typeof AuthedProtocolsProtocolIdIndexRoute
+  '/_authed/surveys/$surveyId/': typeof AuthedSurveysSurveyIdIndexRoute
   '/_authed/communities/$communityId/artifacts/new': typeof AuthedCommunitiesCommunityIdArtifactsNewRoute
   '/_authed/communities/$communityId/assessments/new': typeof AuthedCommunitiesCommunityIdAssessmentsNewRoute
   '/_authed/communities/$communityId/meetings/new': typeof AuthedCommunitiesCommunityIdMeetingsNewRoute
@@ -653,6 +691,7 @@ export interface FileRouteTypes {
     | '/learning-need-surveys/$surveyId'
     | '/protocols/new'
     | '/student-groups/$groupId'
+    | '/surveys/new'
     | '/team-reflections/$reflectionId'
     | '/threads/$threadId'
     | '/assessments/'
@@ -661,6 +700,7 @@ export interface FileRouteTypes {
     | '/journal/'
     | '/learning-plan/'
     | '/protocols/'
+    | '/surveys/'
     | '/assessments/$assessmentId/analysis'
     | '/assessments/$assessmentId/groups'
     | '/assessments/$assessmentId/growth'
@@ -675,11 +715,13 @@ export interface FileRouteTypes {
     | '/meetings/$meetingId/projector'
     | '/protocols/$protocolId/edit'
     | '/survey-administrations/$administrationId/results'
+    | '/surveys/$surveyId/edit'
     | '/assessments/$assessmentId/'
     | '/communities/$communityId/'
     | '/cycles/$cycleId/'
     | '/meetings/$meetingId/'
     | '/protocols/$protocolId/'
+    | '/surveys/$surveyId/'
     | '/communities/$communityId/artifacts/new'
     | '/communities/$communityId/assessments/new'
     | '/communities/$communityId/meetings/new'
@@ -718,6 +760,7 @@ export interface FileRouteTypes {
     | '/learning-need-surveys/$surveyId'
     | '/protocols/new'
     | '/student-groups/$groupId'
+    | '/surveys/new'
     | '/team-reflections/$reflectionId'
     | '/threads/$threadId'
     | '/assessments'
@@ -726,6 +769,7 @@ export interface FileRouteTypes {
     | '/journal'
     | '/learning-plan'
     | '/protocols'
+    | '/surveys'
     | '/assessments/$assessmentId/analysis'
     | '/assessments/$assessmentId/groups'
     | '/assessments/$assessmentId/growth'
@@ -740,11 +784,13 @@ export interface FileRouteTypes {
     | '/meetings/$meetingId/projector'
     | '/protocols/$protocolId/edit'
     | '/survey-administrations/$administrationId/results'
+    | '/surveys/$surveyId/edit'
     | '/assessments/$assessmentId'
     | '/communities/$communityId'
     | '/cycles/$cycleId'
     | '/meetings/$meetingId'
     | '/protocols/$protocolId'
+    | '/surveys/$surveyId'
     | '/communities/$communityId/artifacts/new'
     | '/communities/$communityId/assessments/new'
     | '/communities/$communityId/meetings/new'
@@ -784,6 +830,7 @@ export interface FileRouteTypes {
     | '/_authed/learning-need-surveys/$surveyId'
     | '/_authed/protocols/new'
     | '/_authed/student-groups/$groupId'
+    | '/_authed/surveys/new'
     | '/_authed/team-reflections/$reflectionId'
     | '/_authed/threads/$threadId'
     | '/_authed/assessments/'
@@ -792,6 +839,7 @@ export interface FileRouteTypes {
     | '/_authed/journal/'
     | '/_authed/learning-plan/'
     | '/_authed/protocols/'
+    | '/_authed/surveys/'
     | '/_authed/assessments/$assessmentId/analysis'
     | '/_authed/assessments/$assessmentId/groups'
     | '/_authed/assessments/$assessmentId/growth'
@@ -806,11 +854,13 @@ export interface FileRouteTypes {
     | '/_authed/meetings/$meetingId/projector'
     | '/_authed/protocols/$protocolId/edit'
     | '/_authed/survey-administrations/$administrationId/results'
+    | '/_authed/surveys/$surveyId/edit'
     | '/_authed/assessments/$assessmentId/'
     | '/_authed/communities/$communityId/'
     | '/_authed/cycles/$cycleId/'
     | '/_authed/meetings/$meetingId/'
     | '/_authed/protocols/$protocolId/'
+    | '/_authed/surveys/$surveyId/'
     | '/_authed/communities/$communityId/artifacts/new'
     | '/_authed/communities/$communityId/assessments/new'
     | '/_authed/communities/$communityId/meetings/new'
@@ -1076,6 +1126,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthedStudentGroupsGroupIdRouteImport
       parentRoute: typeof AuthedRoute
     }
+    '/_authed/surveys/': {
+      id: '/_authed/surveys/'
+      path: '/surveys'
+      fullPath: '/surveys/'
+      preLoaderRoute: typeof AuthedSurveysIndexRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/_authed/surveys/new': {
+      id: '/_authed/surveys/new'
+      path: '/surveys/new'
+      fullPath: '/surveys/new'
+      preLoaderRoute: typeof AuthedSurveysNewRouteImport
+      parentRoute: typeof AuthedRoute
+    }
     '/_authed/team-reflections/$reflectionId': {
       id: '/_authed/team-reflections/$reflectionId'
       path: '/team-reflections/$reflectionId'
@@ -1223,6 +1287,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthedSurveyAdministrationsAdministrationIdResultsRouteImport
       parentRoute: typeof AuthedRoute
     }
+    '/_authed/surveys/$surveyId/': {
+      id: '/_authed/surveys/$surveyId/'
+      path: '/surveys/$surveyId'
+      fullPath: '/surveys/$surveyId/'
+      preLoaderRoute: typeof AuthedSurveysSurveyIdIndexRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/_authed/surveys/$surveyId/edit': {
+      id: '/_authed/surveys/$surveyId/edit'
+      path: '/surveys/$surveyId/edit'
+      fullPath: '/surveys/$surveyId/edit'
+      preLoaderRoute: typeof AuthedSurveysSurveyIdEditRouteImport
+      parentRoute: typeof AuthedRoute
+    }
     '/_authed/communities/$communityId/artifacts/': {
       id: '/_authed/communities/$communityId/artifacts/'
       path: '/communities/$communityId/artifacts'
@@ -1307,6 +1385,7 @@ interface AuthedRouteChildren {
   AuthedLearningNeedSurveysSurveyIdRoute: typeof AuthedLearningNeedSurveysSurveyIdRoute
   AuthedProtocolsNewRoute: typeof AuthedProtocolsNewRoute
   AuthedStudentGroupsGroupIdRoute: typeof AuthedStudentGroupsGroupIdRoute
+  AuthedSurveysNewRoute: typeof AuthedSurveysNewRoute
   AuthedTeamReflectionsReflectionIdRoute: typeof AuthedTeamReflectionsReflectionIdRoute
   AuthedThreadsThreadIdRoute: typeof AuthedThreadsThreadIdRoute
   AuthedAssessmentsIndexRoute: typeof AuthedAssessmentsIndexRoute
@@ -1315,6 +1394,7 @@ interface AuthedRouteChildren {
   AuthedJournalIndexRoute: typeof AuthedJournalIndexRoute
   AuthedLearningPlanIndexRoute: typeof AuthedLearningPlanIndexRoute
   AuthedProtocolsIndexRoute: typeof AuthedProtocolsIndexRoute
+  AuthedSurveysIndexRoute: typeof AuthedSurveysIndexRoute
   AuthedAssessmentsAssessmentIdAnalysisRoute: typeof AuthedAssessmentsAssessmentIdAnalysisRoute
   AuthedAssessmentsAssessmentIdGroupsRoute: typeof AuthedAssessmentsAssessmentIdGroupsRoute
   AuthedAssessmentsAssessmentIdGrowthRoute: typeof AuthedAssessmentsAssessmentIdGrowthRoute
@@ -1329,11 +1409,13 @@ interface AuthedRouteChildren {
   AuthedMeetingsMeetingIdProjectorRoute: typeof AuthedMeetingsMeetingIdProjectorRoute
   AuthedProtocolsProtocolIdEditRoute: typeof AuthedProtocolsProtocolIdEditRoute
   AuthedSurveyAdministrationsAdministrationIdResultsRoute: typeof AuthedSurveyAdministrationsAdministrationIdResultsRoute
+  AuthedSurveysSurveyIdEditRoute: typeof AuthedSurveysSurveyIdEditRoute
   AuthedAssessmentsAssessmentIdIndexRoute: typeof AuthedAssessmentsAssessmentIdIndexRoute
   AuthedCommunitiesCommunityIdIndexRoute: typeof AuthedCommunitiesCommunityIdIndexRoute
   AuthedCyclesCycleIdIndexRoute: typeof AuthedCyclesCycleIdIndexRoute
   AuthedMeetingsMeetingIdIndexRoute: typeof AuthedMeetingsMeetingIdIndexRoute
   AuthedProtocolsProtocolIdIndexRoute: typeof AuthedProtocolsProtocolIdIndexRoute
+  AuthedSurveysSurveyIdIndexRoute: typeof AuthedSurveysSurveyIdIndexRoute
   AuthedCommunitiesCommunityIdArtifactsNewRoute: typeof AuthedCommunitiesCommunityIdArtifactsNewRoute
   AuthedCommunitiesCommunityIdAssessmentsNewRoute: typeof AuthedCommunitiesCommunityIdAssessmentsNewRoute
   AuthedCommunitiesCommunityIdMeetingsNewRoute: typeof AuthedCommunitiesCommunityIdMeetingsNewRoute
@@ -1370,6 +1452,7 @@ const AuthedRouteChildren: AuthedRouteChildren = {
     AuthedLearningNeedSurveysSurveyIdRoute,
   AuthedProtocolsNewRoute: AuthedProtocolsNewRoute,
   AuthedStudentGroupsGroupIdRoute: AuthedStudentGroupsGroupIdRoute,
+  AuthedSurveysNewRoute: AuthedSurveysNewRoute,
   AuthedTeamReflectionsReflectionIdRoute:
     AuthedTeamReflectionsReflectionIdRoute,
   AuthedThreadsThreadIdRoute: AuthedThreadsThreadIdRoute,
@@ -1379,6 +1462,7 @@ const AuthedRouteChildren: AuthedRouteChildren = {
   AuthedJournalIndexRoute: AuthedJournalIndexRoute,
   AuthedLearningPlanIndexRoute: AuthedLearningPlanIndexRoute,
   AuthedProtocolsIndexRoute: AuthedProtocolsIndexRoute,
+  AuthedSurveysIndexRoute: AuthedSurveysIndexRoute,
   AuthedAssessmentsAssessmentIdAnalysisRoute:
     AuthedAssessmentsAssessmentIdAnalysisRoute,
   AuthedAssessmentsAssessmentIdGroupsRoute:
@@ -1400,6 +1484,7 @@ const AuthedRouteChildren: AuthedRouteChildren = {
   AuthedProtocolsProtocolIdEditRoute: AuthedProtocolsProtocolIdEditRoute,
   AuthedSurveyAdministrationsAdministrationIdResultsRoute:
     AuthedSurveyAdministrationsAdministrationIdResultsRoute,
+  AuthedSurveysSurveyIdEditRoute: AuthedSurveysSurveyIdEditRoute,
   AuthedAssessmentsAssessmentIdIndexRoute:
     AuthedAssessmentsAssessmentIdIndexRoute,
   AuthedCommunitiesCommunityIdIndexRoute:
@@ -1407,6 +1492,7 @@ const AuthedRouteChildren: AuthedRouteChildren = {
   AuthedCyclesCycleIdIndexRoute: AuthedCyclesCycleIdIndexRoute,
   AuthedMeetingsMeetingIdIndexRoute: AuthedMeetingsMeetingIdIndexRoute,
   AuthedProtocolsProtocolIdIndexRoute: AuthedProtocolsProtocolIdIndexRoute,
+  AuthedSurveysSurveyIdIndexRoute: AuthedSurveysSurveyIdIndexRoute,
   AuthedCommunitiesCommunityIdArtifactsNewRoute:
     AuthedCommunitiesCommunityIdArtifactsNewRoute,
   AuthedCommunitiesCommunityIdAssessmentsNewRoute:
