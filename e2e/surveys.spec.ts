@@ -89,3 +89,42 @@ test("a coach builds a small survey for her team, fixes a field error, saves and
   ]);
   await expectAccessible(page);
 });
+
+test("a coach copies the built-in survey into her team, reorders it on a phone and saves the copy", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, "coach@riverside.example");
+  await page.goto("/surveys");
+  await page
+    .getByRole("list", { name: "The survey library" })
+    .getByRole("link", { name: "Community health self-assessment" })
+    .click();
+  await page.getByRole("button", { name: "Make a copy" }).click();
+  const dialog = page.getByRole("alertdialog", { name: "Make a copy of “Community health self-assessment”" });
+  await dialog.getByLabel("Where the copy goes").selectOption({ label: "Grade 7 Math Team" });
+  await dialog.getByRole("button", { name: "Make the copy" }).click();
+  await expectToast(page, "Copy made. Adapt it and save.");
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Edit “Community health self-assessment”" }),
+  ).toBeVisible();
+
+  const title = `Our team's health ${Date.now().toString(36)}`;
+  await page.getByLabel("Title", { exact: true }).fill(title);
+  // Section 2 (shared vision) moves above section 1; focus stays on its Up/Down buttons.
+  await page.getByRole("button", { name: "Move section 2 up" }).click();
+  await expect(page.getByRole("button", { name: "Move section 1 down" })).toBeFocused();
+  const first = page.getByRole("group", { name: "Section 1", exact: true });
+  await expect(first.getByLabel("Section title", { exact: true })).toHaveValue("Shared values and vision");
+  await first.getByRole("button", { name: "Remove question 6 of section 1" }).click();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Save survey" }).click();
+
+  await expectToast(page, "Survey saved.");
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "Questions" }).getByRole("heading", { level: 3 }).first(),
+  ).toHaveText("Section 1: Shared values and vision");
+  await expect(page.getByText("29 questions")).toBeVisible();
+  await expectAccessible(page);
+});
