@@ -151,3 +151,20 @@ test("a teacher reflects on an ended meeting from its minutes, beside its decisi
   await page.getByRole("button", { name: "Reflect on this meeting" }).click();
   await expect(page.getByLabel("How well did we keep our norms?")).toHaveValue(`We kept to time ${run}`);
 });
+
+test("the coach reflects on the team's cycle from its page, beside its stage", async ({ page }) => {
+  const run = Date.now().toString(36);
+  await signIn(page, "coach@riverside.example");
+  await page.goto(`/communities/${communityId}`);
+  await page
+    .getByRole("region", { name: "Improvement cycles" })
+    .getByRole("link", { name: "Ratio tables before algorithms" })
+    .click();
+  await page.getByRole("button", { name: "Reflect on this cycle" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Ratio tables before algorithms" })).toBeVisible();
+  await expect(page.getByRole("complementary", { name: "The cycle" })).toContainText("Stage");
+  await page.getByLabel("What does the evidence say?").fill(`More students use ratio tables ${run}`);
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expectToast(page, "Reflection saved.");
+  await expectAccessible(page);
+});
