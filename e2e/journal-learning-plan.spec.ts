@@ -20,7 +20,7 @@ test("a teacher reflects, shares with her team, and keeps her learning plan", as
   const course = `Proportional reasoning course ${run}`;
   const year = schoolYearLabel(schoolYearOf(new Date().toISOString().slice(0, 10)));
 
-  await signIn(page, "teacher4@riverside.example");
+  await signIn(page, "teacher2@riverside.example");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Journal" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "My journal" })).toBeVisible();
   await expectAccessible(page);
@@ -43,6 +43,14 @@ test("a teacher reflects, shares with her team, and keeps her learning plan", as
   await expect(page.locator(".journal-body strong")).toHaveText("explained");
   await expect(page.getByText("Only you can read this entry.")).toBeVisible();
   await expectAccessible(page);
+  await page.getByRole("button", { name: "Edit entry" }).click();
+  await page.getByLabel("Title").fill(`${title}!`);
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `${title}!` })).toBeVisible();
+  await page.getByRole("button", { name: "Edit entry" }).click();
+  await page.getByLabel("Title").fill(title);
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title, exact: true })).toBeVisible();
 
   await page.getByLabel("Share with a community").selectOption({ label: "Grade 7 Math Team" });
   await page.getByRole("button", { name: "Share", exact: true }).click();
@@ -51,7 +59,7 @@ test("a teacher reflects, shares with her team, and keeps her learning plan", as
 
   await page.getByRole("button", { name: "Add to my learning plan" }).click();
   const dialog = page.getByRole("dialog", { name: "Add to my learning plan" });
-  await dialog.getByLabel("Learning goal").selectOption({ label: "A new learning goal…" });
+  await dialog.getByLabel("Learning goal", { exact: true }).selectOption({ label: "A new learning goal…" });
   await dialog.getByLabel("New learning goal").fill(goal);
   await expectAccessible(page);
   await dialog.getByRole("button", { name: "Add to plan" }).click();
@@ -92,9 +100,23 @@ test("a teacher reflects, shares with her team, and keeps her learning plan", as
   await expect(table.getByRole("row", { name: new RegExp(title) })).toContainText("Reflection");
   await expectAccessible(page);
 
+  await page.getByRole("button", { name: `Edit ${goal}` }).click();
+  const editGoal = page.getByRole("form", { name: `Edit ${goal}` });
+  await editGoal.getByLabel("Status").selectOption("achieved");
+  await editGoal.getByRole("button", { name: "Save learning goal" }).click();
+  await expectToast(page, "Learning goal saved.");
+  await expect(
+    page.getByRole("list", { name: "Learning goals" }).getByRole("listitem").filter({ hasText: goal }),
+  ).toContainText("Achieved");
+  await page.getByLabel("My reflection on the year").fill(`Wait time changed my class ${run}.`);
+  await page.getByLabel("How I show my students how I learn").fill("I solve new problems in front of them.");
+  await page.getByRole("button", { name: "Save reflection" }).click();
+  await expectToast(page, "Reflection saved.");
+
   await page.setViewportSize({ width: 390, height: 844 });
   await expect(page.getByRole("heading", { level: 1, name: `My learning plan ${year}` })).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.screenshot({ path: "test-results/learning-plan-390.png", fullPage: true });
   await expectAccessible(page);
   await page.setViewportSize({ width: 1280, height: 800 });
 
@@ -109,5 +131,6 @@ test("a teacher reflects, shares with her team, and keeps her learning plan", as
     page.getByRole("table", { name: "Hours by kind of activity" }).getByRole("row", { name: /Course/ }),
   ).toBeVisible();
   await expect(page.getByText("Evidence: https://example.org/certificate")).toBeVisible();
+  await expect(page.getByText(`Wait time changed my class ${run}.`)).toBeVisible();
   await expectAccessible(page);
 });

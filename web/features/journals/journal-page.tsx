@@ -54,7 +54,7 @@ function Entries() {
         </EmptyState>
       ) : (
         <>
-          <EntryList entries={entries} />
+          <EntryList entries={entries} label={t("journal.entriesTitle")} />
           {query.hasNextPage ? (
             <Button
               variant="secondary"
@@ -73,14 +73,16 @@ function Entries() {
 /** Entries as links by title (or their date), with their prompt and who may read them. */
 export function EntryList({
   entries,
+  label,
   showAuthor = false,
 }: {
   entries: JournalEntry[];
+  label: string;
   showAuthor?: boolean;
 }) {
   const { t, i18n } = useTranslation();
   return (
-    <ul className="journal-list" aria-label={t("journal.entriesTitle")}>
+    <ul className="journal-list" aria-label={label}>
       {entries.map((e) => {
         const day = formatDay(e.writtenOn, i18n.language);
         return (

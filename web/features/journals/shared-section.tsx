@@ -29,7 +29,7 @@ export function SharedReflectionsSection({
       ) : query.data.items.length === 0 ? (
         <p className="muted">{t("journal.sharedEmpty")}</p>
       ) : (
-        <EntryList entries={query.data.items} showAuthor />
+        <EntryList entries={query.data.items} label={t("journal.sharedTitle")} showAuthor />
       )}
     </Section>
   );
