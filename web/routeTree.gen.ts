@@ -44,6 +44,7 @@ import { Route as AuthedLearningPlanIndexRouteImport } from './routes/_authed/le
 import { Route as AuthedProtocolsIndexRouteImport } from './routes/_authed/protocols/index'
 import { Route as AuthedProtocolsNewRouteImport } from './routes/_authed/protocols/new'
 import { Route as AuthedStudentGroupsGroupIdRouteImport } from './routes/_authed/student-groups/$groupId'
+import { Route as AuthedSurveyResponsesAdministrationIdRouteImport } from './routes/_authed/survey-responses/$administrationId'
 import { Route as AuthedSurveysIndexRouteImport } from './routes/_authed/surveys/index'
 import { Route as AuthedSurveysNewRouteImport } from './routes/_authed/surveys/new'
 import { Route as AuthedTeamReflectionsReflectionIdRouteImport } from './routes/_authed/team-reflections/$reflectionId'
@@ -66,9 +67,11 @@ import { Route as AuthedMeetingsMeetingIdMinutesRouteImport } from './routes/_au
 import { Route as AuthedMeetingsMeetingIdProjectorRouteImport } from './routes/_authed/meetings/$meetingId/projector'
 import { Route as AuthedProtocolsProtocolIdIndexRouteImport } from './routes/_authed/protocols/$protocolId/index'
 import { Route as AuthedProtocolsProtocolIdEditRouteImport } from './routes/_authed/protocols/$protocolId/edit'
+import { Route as AuthedSurveyAdministrationsAdministrationIdIndexRouteImport } from './routes/_authed/survey-administrations/$administrationId/index'
 import { Route as AuthedSurveyAdministrationsAdministrationIdResultsRouteImport } from './routes/_authed/survey-administrations/$administrationId/results'
 import { Route as AuthedSurveysSurveyIdIndexRouteImport } from './routes/_authed/surveys/$surveyId/index'
 import { Route as AuthedSurveysSurveyIdEditRouteImport } from './routes/_authed/surveys/$surveyId/edit'
+import { Route as AuthedSurveysSurveyIdSendRouteImport } from './routes/_authed/surveys/$surveyId/send'
 import { Route as AuthedCommunitiesCommunityIdArtifactsIndexRouteImport } from './routes/_authed/communities/$communityId/artifacts/index'
 import { Route as AuthedCommunitiesCommunityIdArtifactsNewRouteImport } from './routes/_authed/communities/$communityId/artifacts/new'
 import { Route as AuthedCommunitiesCommunityIdAssessmentsIndexRouteImport } from './routes/_authed/communities/$communityId/assessments/index'
@@ -255,6 +258,12 @@ const AuthedStudentGroupsGroupIdRoute =
     path: '/student-groups/$groupId',
     getParentRoute: () => AuthedRoute,
   } as any)
+const AuthedSurveyResponsesAdministrationIdRoute =
+  AuthedSurveyResponsesAdministrationIdRouteImport.update({
+    id: '/survey-responses/$administrationId',
+    path: '/survey-responses/$administrationId',
+    getParentRoute: () => AuthedRoute,
+  } as any)
 const AuthedSurveysIndexRoute = AuthedSurveysIndexRouteImport.update({
   id: '/surveys/',
   path: '/surveys/',
@@ -384,6 +393,12 @@ const AuthedProtocolsProtocolIdEditRoute =
     path: '/protocols/$protocolId/edit',
     getParentRoute: () => AuthedRoute,
   } as any)
+const AuthedSurveyAdministrationsAdministrationIdIndexRoute =
+  AuthedSurveyAdministrationsAdministrationIdIndexRouteImport.update({
+    id: '/survey-administrations/$administrationId/',
+    path: '/survey-administrations/$administrationId/',
+    getParentRoute: () => AuthedRoute,
+  } as any)
 const AuthedSurveyAdministrationsAdministrationIdResultsRoute =
   AuthedSurveyAdministrationsAdministrationIdResultsRouteImport.update({
     id: '/survey-administrations/$administrationId/results',
@@ -400,6 +415,12 @@ const AuthedSurveysSurveyIdEditRoute =
   AuthedSurveysSurveyIdEditRouteImport.update({
     id: '/surveys/$surveyId/edit',
     path: '/surveys/$surveyId/edit',
+    getParentRoute: () => AuthedRoute,
+  } as any)
+const AuthedSurveysSurveyIdSendRoute =
+  AuthedSurveysSurveyIdSendRouteImport.update({
+    id: '/surveys/$surveyId/send',
+    path: '/surveys/$surveyId/send',
     getParentRoute: () => AuthedRoute,
   } as any)
 const AuthedCommunitiesCommunityIdArtifactsIndexRoute =
@@ -480,6 +501,7 @@ export interface FileRoutesByFullPath {
   '/learning-need-surveys/$surveyId': typeof AuthedLearningNeedSurveysSurveyIdRoute
   '/protocols/new': typeof AuthedProtocolsNewRoute
   '/student-groups/$groupId': typeof AuthedStudentGroupsGroupIdRoute
+  '/survey-responses/$administrationId': typeof AuthedSurveyResponsesAdministrationIdRoute
   '/surveys/new': typeof AuthedSurveysNewRoute
   '/team-reflections/$reflectionId': typeof AuthedTeamReflectionsReflectionIdRoute
   '/threads/$threadId': typeof AuthedThreadsThreadIdRoute
@@ -505,11 +527,13 @@ export interface FileRoutesByFullPath {
   '/protocols/$protocolId/edit': typeof AuthedProtocolsProtocolIdEditRoute
   '/survey-administrations/$administrationId/results': typeof AuthedSurveyAdministrationsAdministrationIdResultsRoute
   '/surveys/$surveyId/edit': typeof AuthedSurveysSurveyIdEditRoute
+  '/surveys/$surveyId/send': typeof AuthedSurveysSurveyIdSendRoute
   '/assessments/$assessmentId/': typeof AuthedAssessmentsAssessmentIdIndexRoute
   '/communities/$communityId/': typeof AuthedCommunitiesCommunityIdIndexRoute
   '/cycles/$cycleId/': typeof AuthedCyclesCycleIdIndexRoute
   '/meetings/$meetingId/': typeof AuthedMeetingsMeetingIdIndexRoute
   '/protocols/$protocolId/': typeof AuthedProtocolsProtocolIdIndexRoute
+  '/survey-administrations/$administrationId/': typeof AuthedSurveyAdministrationsAdministrationIdIndexRoute
   '/surveys/$surveyId/': typeof AuthedSurveysSurveyIdIndexRoute
   '/communities/$communityId/artifacts/new': typeof AuthedCommunitiesCommunityIdArtifactsNewRoute
   '/communities/$communityId/assessments/new': typeof AuthedCommunitiesCommunityIdAssessmentsNewRoute
@@ -549,6 +573,7 @@ export interface FileRoutesByTo {
   '/learning-need-surveys/$surveyId': typeof AuthedLearningNeedSurveysSurveyIdRoute
   '/protocols/new': typeof AuthedProtocolsNewRoute
   '/student-groups/$groupId': typeof AuthedStudentGroupsGroupIdRoute
+  '/survey-responses/$administrationId': typeof AuthedSurveyResponsesAdministrationIdRoute
   '/surveys/new': typeof AuthedSurveysNewRoute
   '/team-reflections/$reflectionId': typeof AuthedTeamReflectionsReflectionIdRoute
   '/threads/$threadId': typeof AuthedThreadsThreadIdRoute
@@ -574,11 +599,13 @@ export interface FileRoutesByTo {
   '/protocols/$protocolId/edit': typeof AuthedProtocolsProtocolIdEditRoute
   '/survey-administrations/$administrationId/results': typeof AuthedSurveyAdministrationsAdministrationIdResultsRoute
   '/surveys/$surveyId/edit': typeof AuthedSurveysSurveyIdEditRoute
+  '/surveys/$surveyId/send': typeof AuthedSurveysSurveyIdSendRoute
   '/assessments/$assessmentId': typeof AuthedAssessmentsAssessmentIdIndexRoute
   '/communities/$communityId': typeof AuthedCommunitiesCommunityIdIndexRoute
   '/cycles/$cycleId': typeof AuthedCyclesCycleIdIndexRoute
   '/meetings/$meetingId': typeof AuthedMeetingsMeetingIdIndexRoute
   '/protocols/$protocolId': typeof AuthedProtocolsProtocolIdIndexRoute
+  '/survey-administrations/$administrationId': typeof AuthedSurveyAdministrationsAdministrationIdIndexRoute
   '/surveys/$surveyId': typeof AuthedSurveysSurveyIdIndexRoute
   '/communities/$communityId/artifacts/new': typeof AuthedCommunitiesCommunityIdArtifactsNewRoute
   '/communities/$communityId/assessments/new': typeof AuthedCommunitiesCommunityIdAssessmentsNewRoute
@@ -620,6 +647,7 @@ export interface FileRoutesById {
   '/_authed/learning-need-surveys/$surveyId': typeof AuthedLearningNeedSurveysSurveyIdRoute
   '/_authed/protocols/new': typeof AuthedProtocolsNewRoute
   '/_authed/student-groups/$groupId': typeof AuthedStudentGroupsGroupIdRoute
+  '/_authed/survey-responses/$administrationId': typeof AuthedSurveyResponsesAdministrationIdRoute
   '/_authed/surveys/new': typeof AuthedSurveysNewRoute
   '/_authed/team-reflections/$reflectionId': typeof AuthedTeamReflectionsReflectionIdRoute
   '/_authed/threads/$threadId': typeof AuthedThreadsThreadIdRoute
@@ -645,11 +673,13 @@ export interface FileRoutesById {
   '/_authed/protocols/$protocolId/edit': typeof AuthedProtocolsProtocolIdEditRoute
   '/_authed/survey-administrations/$administrationId/results': typeof AuthedSurveyAdministrationsAdministrationIdResultsRoute
   '/_authed/surveys/$surveyId/edit': typeof AuthedSurveysSurveyIdEditRoute
+  '/_authed/surveys/$surveyId/send': typeof AuthedSurveysSurveyIdSendRoute
   '/_authed/assessments/$assessmentId/': typeof AuthedAssessmentsAssessmentIdIndexRoute
   '/_authed/communities/$communityId/': typeof AuthedCommunitiesCommunityIdIndexRoute
   '/_authed/cycles/$cycleId/': typeof AuthedCyclesCycleIdIndexRoute
   '/_authed/meetings/$meetingId/': typeof AuthedMeetingsMeetingIdIndexRoute
   '/_authed/protocols/$protocolId/': typeof AuthedProtocolsProtocolIdIndexRoute
+  '/_authed/survey-administrations/$administrationId/': typeof AuthedSurveyAdministrationsAdministrationIdIndexRoute
   '/_authed/surveys/$surveyId/': typeof AuthedSurveysSurveyIdIndexRoute
   '/_authed/communities/$communityId/artifacts/new': typeof AuthedCommunitiesCommunityIdArtifactsNewRoute
   '/_authed/communities/$communityId/assessments/new': typeof AuthedCommunitiesCommunityIdAssessmentsNewRoute
@@ -691,6 +721,7 @@ export interface FileRouteTypes {
     | '/learning-need-surveys/$surveyId'
     | '/protocols/new'
     | '/student-groups/$groupId'
+    | '/survey-responses/$administrationId'
     | '/surveys/new'
     | '/team-reflections/$reflectionId'
     | '/threads/$threadId'
@@ -716,11 +747,13 @@ export interface FileRouteTypes {
     | '/protocols/$protocolId/edit'
     | '/survey-administrations/$administrationId/results'
     | '/surveys/$surveyId/edit'
+    | '/surveys/$surveyId/send'
     | '/assessments/$assessmentId/'
     | '/communities/$communityId/'
     | '/cycles/$cycleId/'
     | '/meetings/$meetingId/'
     | '/protocols/$protocolId/'
+    | '/survey-administrations/$administrationId/'
     | '/surveys/$surveyId/'
     | '/communities/$communityId/artifacts/new'
     | '/communities/$communityId/assessments/new'
@@ -760,6 +793,7 @@ export interface FileRouteTypes {
     | '/learning-need-surveys/$surveyId'
     | '/protocols/new'
     | '/student-groups/$groupId'
+    | '/survey-responses/$administrationId'
     | '/surveys/new'
     | '/team-reflections/$reflectionId'
     | '/threads/$threadId'
@@ -785,11 +819,13 @@ export interface FileRouteTypes {
     | '/protocols/$protocolId/edit'
     | '/survey-administrations/$administrationId/results'
     | '/surveys/$surveyId/edit'
+    | '/surveys/$surveyId/send'
     | '/assessments/$assessmentId'
     | '/communities/$communityId'
     | '/cycles/$cycleId'
     | '/meetings/$meetingId'
     | '/protocols/$protocolId'
+    | '/survey-administrations/$administrationId'
     | '/surveys/$surveyId'
     | '/communities/$communityId/artifacts/new'
     | '/communities/$communityId/assessments/new'
@@ -830,6 +866,7 @@ export interface FileRouteTypes {
     | '/_authed/learning-need-surveys/$surveyId'
     | '/_authed/protocols/new'
     | '/_authed/student-groups/$groupId'
+    | '/_authed/survey-responses/$administrationId'
     | '/_authed/surveys/new'
     | '/_authed/team-reflections/$reflectionId'
     | '/_authed/threads/$threadId'
@@ -855,11 +892,13 @@ export interface FileRouteTypes {
     | '/_authed/protocols/$protocolId/edit'
     | '/_authed/survey-administrations/$administrationId/results'
     | '/_authed/surveys/$surveyId/edit'
+    | '/_authed/surveys/$surveyId/send'
     | '/_authed/assessments/$assessmentId/'
     | '/_authed/communities/$communityId/'
     | '/_authed/cycles/$cycleId/'
     | '/_authed/meetings/$meetingId/'
     | '/_authed/protocols/$protocolId/'
+    | '/_authed/survey-administrations/$administrationId/'
     | '/_authed/surveys/$surveyId/'
     | '/_authed/communities/$communityId/artifacts/new'
     | '/_authed/communities/$communityId/assessments/new'
@@ -1126,6 +1165,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthedStudentGroupsGroupIdRouteImport
       parentRoute: typeof AuthedRoute
     }
+    '/_authed/survey-responses/$administrationId': {
+      id: '/_authed/survey-responses/$administrationId'
+      path: '/survey-responses/$administrationId'
+      fullPath: '/survey-responses/$administrationId'
+      preLoaderRoute: typeof AuthedSurveyResponsesAdministrationIdRouteImport
+      parentRoute: typeof AuthedRoute
+    }
     '/_authed/surveys/': {
       id: '/_authed/surveys/'
       path: '/surveys'
@@ -1280,6 +1326,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthedProtocolsProtocolIdEditRouteImport
       parentRoute: typeof AuthedRoute
     }
+    '/_authed/survey-administrations/$administrationId/': {
+      id: '/_authed/survey-administrations/$administrationId/'
+      path: '/survey-administrations/$administrationId'
+      fullPath: '/survey-administrations/$administrationId/'
+      preLoaderRoute: typeof AuthedSurveyAdministrationsAdministrationIdIndexRouteImport
+      parentRoute: typeof AuthedRoute
+    }
     '/_authed/survey-administrations/$administrationId/results': {
       id: '/_authed/survey-administrations/$administrationId/results'
       path: '/survey-administrations/$administrationId/results'
@@ -1299,6 +1352,13 @@ declare module '@tanstack/react-router' {
       path: '/surveys/$surveyId/edit'
       fullPath: '/surveys/$surveyId/edit'
       preLoaderRoute: typeof AuthedSurveysSurveyIdEditRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/_authed/surveys/$surveyId/send': {
+      id: '/_authed/surveys/$surveyId/send'
+      path: '/surveys/$surveyId/send'
+      fullPath: '/surveys/$surveyId/send'
+      preLoaderRoute: typeof AuthedSurveysSurveyIdSendRouteImport
       parentRoute: typeof AuthedRoute
     }
     '/_authed/communities/$communityId/artifacts/': {
@@ -1385,6 +1445,7 @@ interface AuthedRouteChildren {
   AuthedLearningNeedSurveysSurveyIdRoute: typeof AuthedLearningNeedSurveysSurveyIdRoute
   AuthedProtocolsNewRoute: typeof AuthedProtocolsNewRoute
   AuthedStudentGroupsGroupIdRoute: typeof AuthedStudentGroupsGroupIdRoute
+  AuthedSurveyResponsesAdministrationIdRoute: typeof AuthedSurveyResponsesAdministrationIdRoute
   AuthedSurveysNewRoute: typeof AuthedSurveysNewRoute
   AuthedTeamReflectionsReflectionIdRoute: typeof AuthedTeamReflectionsReflectionIdRoute
   AuthedThreadsThreadIdRoute: typeof AuthedThreadsThreadIdRoute
@@ -1410,11 +1471,13 @@ interface AuthedRouteChildren {
   AuthedProtocolsProtocolIdEditRoute: typeof AuthedProtocolsProtocolIdEditRoute
   AuthedSurveyAdministrationsAdministrationIdResultsRoute: typeof AuthedSurveyAdministrationsAdministrationIdResultsRoute
   AuthedSurveysSurveyIdEditRoute: typeof AuthedSurveysSurveyIdEditRoute
+  AuthedSurveysSurveyIdSendRoute: typeof AuthedSurveysSurveyIdSendRoute
   AuthedAssessmentsAssessmentIdIndexRoute: typeof AuthedAssessmentsAssessmentIdIndexRoute
   AuthedCommunitiesCommunityIdIndexRoute: typeof AuthedCommunitiesCommunityIdIndexRoute
   AuthedCyclesCycleIdIndexRoute: typeof AuthedCyclesCycleIdIndexRoute
   AuthedMeetingsMeetingIdIndexRoute: typeof AuthedMeetingsMeetingIdIndexRoute
   AuthedProtocolsProtocolIdIndexRoute: typeof AuthedProtocolsProtocolIdIndexRoute
+  AuthedSurveyAdministrationsAdministrationIdIndexRoute: typeof AuthedSurveyAdministrationsAdministrationIdIndexRoute
   AuthedSurveysSurveyIdIndexRoute: typeof AuthedSurveysSurveyIdIndexRoute
   AuthedCommunitiesCommunityIdArtifactsNewRoute: typeof AuthedCommunitiesCommunityIdArtifactsNewRoute
   AuthedCommunitiesCommunityIdAssessmentsNewRoute: typeof AuthedCommunitiesCommunityIdAssessmentsNewRoute
@@ -1452,6 +1515,8 @@ const AuthedRouteChildren: AuthedRouteChildren = {
     AuthedLearningNeedSurveysSurveyIdRoute,
   AuthedProtocolsNewRoute: AuthedProtocolsNewRoute,
   AuthedStudentGroupsGroupIdRoute: AuthedStudentGroupsGroupIdRoute,
+  AuthedSurveyResponsesAdministrationIdRoute:
+    AuthedSurveyResponsesAdministrationIdRoute,
   AuthedSurveysNewRoute: AuthedSurveysNewRoute,
   AuthedTeamReflectionsReflectionIdRoute:
     AuthedTeamReflectionsReflectionIdRoute,
@@ -1485,6 +1550,7 @@ const AuthedRouteChildren: AuthedRouteChildren = {
   AuthedSurveyAdministrationsAdministrationIdResultsRoute:
     AuthedSurveyAdministrationsAdministrationIdResultsRoute,
   AuthedSurveysSurveyIdEditRoute: AuthedSurveysSurveyIdEditRoute,
+  AuthedSurveysSurveyIdSendRoute: AuthedSurveysSurveyIdSendRoute,
   AuthedAssessmentsAssessmentIdIndexRoute:
     AuthedAssessmentsAssessmentIdIndexRoute,
   AuthedCommunitiesCommunityIdIndexRoute:
@@ -1492,6 +1558,8 @@ const AuthedRouteChildren: AuthedRouteChildren = {
   AuthedCyclesCycleIdIndexRoute: AuthedCyclesCycleIdIndexRoute,
   AuthedMeetingsMeetingIdIndexRoute: AuthedMeetingsMeetingIdIndexRoute,
   AuthedProtocolsProtocolIdIndexRoute: AuthedProtocolsProtocolIdIndexRoute,
+  AuthedSurveyAdministrationsAdministrationIdIndexRoute:
+    AuthedSurveyAdministrationsAdministrationIdIndexRoute,
   AuthedSurveysSurveyIdIndexRoute: AuthedSurveysSurveyIdIndexRoute,
   AuthedCommunitiesCommunityIdArtifactsNewRoute:
     AuthedCommunitiesCommunityIdArtifactsNewRoute,

@@ -22,6 +22,7 @@ import { notificationsEn } from "./en/notifications.ts";
 import { protocolsEn } from "./en/protocols.ts";
 import { rostersEn } from "./en/rosters.ts";
 import { searchEn } from "./en/search.ts";
+import { surveyAdministrationsEn } from "./en/survey-administrations.ts";
 import { surveyResultsEn } from "./en/survey-results.ts";
 import { surveysEn } from "./en/surveys.ts";
 import { teamReflectionsEn } from "./en/team-reflections.ts";
@@ -31,6 +32,7 @@ export const en = {
   ...protocolsEn,
   ...surveysEn,
   ...surveyResultsEn,
+  ...surveyAdministrationsEn,
   ...meetingsEn,
   ...liveEn,
   ...minutesEn,

@@ -13,6 +13,7 @@ import { CommunityDiscussionsSection } from "../discussions/index.ts";
 import { CommunityGoalsSection } from "../goals/index.ts";
 import { SharedReflectionsSection } from "../journals/index.ts";
 import { CommunityMeetingsSection } from "../meetings/upcoming-meetings.tsx";
+import { CommunitySurveysSection } from "../survey-administrations/index.ts";
 import { CommunityReflectionsSection } from "../team-reflections/index.ts";
 import { communityQuery } from "./api.ts";
 import { CommunityActions } from "./community-actions.tsx";
@@ -85,6 +86,7 @@ function CommunityView({ community }: { community: Community }) {
           <CommunityGoalsSection community={community} />
           <CommunityCyclesSection community={community} />
           <CommunityReflectionsSection communityId={community.id} />
+          <CommunitySurveysSection communityId={community.id} />
           <CommunityStudentDataSection community={community} />
           <Section title={t("community.visionAndValues")} id="vision">
             <h3>{t("community.vision")}</h3>

@@ -7,6 +7,7 @@ import { MyActionItems } from "../action-items/my-action-items.tsx";
 import { useMe } from "../auth/me.ts";
 import { CommunityCard } from "../communities/community-card.tsx";
 import { HomeUpcomingMeetings } from "../meetings/upcoming-meetings.tsx";
+import { SurveysToAnswer } from "../survey-administrations/index.ts";
 import { homeQuery } from "./api.ts";
 import { NeedsMeList } from "./needs-me-list.tsx";
 import "./home.css";
@@ -33,6 +34,7 @@ export function HomePage() {
         {(home) => (
           <div className="home-layout">
             <Section title={t("home.needsMe")} id="needs-me">
+              <SurveysToAnswer pending />
               {home.needsMe.length === 0 ? (
                 <p className="muted">{t("home.nothingNeedsYou")}</p>
               ) : (

@@ -1,0 +1,1 @@
+export { AnswerPage } from "./answer-page.tsx";
