@@ -125,6 +125,15 @@ test("the coach starts a standard reflection, a teacher answers on a phone, a st
   await page.getByRole("button", { name: "Reload the saved version" }).click();
   await expect(page.getByLabel(NEXT_STEPS)).toHaveValue(`Visit each other's classes ${run}`);
 
+  // The principal observes the team: she reads the reflection without fields to write in.
+  const observer = await signedInContext(browser, baseURL, "principal@riverside.example");
+  await observer.page.goto(url);
+  await expect(observer.page.getByText("You can read this reflection")).toBeVisible();
+  await expect(observer.page.getByText(`Visit each other's classes ${run}`)).toBeVisible();
+  await expect(observer.page.getByRole("button", { name: "Save", exact: true })).toHaveCount(0);
+  await expectAccessible(observer.page);
+  await observer.context.close();
+
   await page.getByRole("link", { name: "All of the team's reflections" }).click();
   await expect(
     page.getByRole("figure", { name: "Where we stand on the standard, term to term" }),
