@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { schoolYearOf } from "../../../shared/schemas/learning-plans.ts";
 import { type Client, startTestApp, type TestApp } from "../../test/app.ts";
 import { createCommunity, createPerson, orgId, schoolId } from "../../test/factories.ts";
+import { createMeeting } from "../../test/meeting-factories.ts";
 
 /*
  * A teacher's learning plan for a school year: hers alone (others, administrators included, 404), made by
@@ -16,6 +17,8 @@ let ben: Client;
 let admin: Client;
 let teamId: string;
 let theirTeamId: string;
+let meetingId: string;
+let theirMeetingId: string;
 const YEAR = "2026-27";
 const plan = (year = YEAR) => `/api/v1/learning-plans/${year}`;
 
@@ -31,6 +34,8 @@ beforeAll(async () => {
   theirTeamId = (
     await createCommunity(t.db, { orgId: org, visibility: "private", members: [[b.id, "member"]] })
   ).id;
+  meetingId = (await createMeeting(t.db, { orgId: org, communityId: teamId, title: "Data meeting" })).id;
+  theirMeetingId = (await createMeeting(t.db, { orgId: org, communityId: theirTeamId })).id;
   ana = await t.signIn(a.email);
   ben = await t.signIn(b.email);
   admin = await t.as("admin@riverside.example");
@@ -131,6 +136,23 @@ describe("a learning plan", () => {
     expect(await bad({ happenedOn: "2027-08-01" }, "happenedOn")).toContain("2026–27 school year");
     expect(await bad({ communityId: theirTeamId }, "communityId")).toBe("Choose a community you belong to.");
     expect(await bad({ title: "" }, "title")).toBe("Name the activity.");
+    expect(await bad({ meetingId: theirMeetingId }, "meetingId")).toBe(
+      "Choose a meeting of a community you belong to.",
+    );
+    const theirEntry = await ben.post("/api/v1/journal-entries", { body: "Mine." });
+    expect(await bad({ journalEntryId: theirEntry.body.id }, "journalEntryId")).toBe(
+      "Choose one of your own journal entries.",
+    );
+    const ok = await ana.post(`${plan()}/activities`, {
+      kind: "meeting",
+      title: "Data",
+      communityId: teamId,
+      meetingId,
+    });
+    expect(ok.body.activities.find((a: { title: string }) => a.title === "Data").meeting).toEqual({
+      id: meetingId,
+      title: "Data meeting",
+    });
     const goal = await ana.post(`${plan()}/goals`, { title: "x", status: "done" });
     expect(goal.body.errors[0].path).toBe("status");
     const theirGoal = (await ben.get(plan())).body.goals[0].id;

@@ -108,7 +108,9 @@ function ActivityRow(props: { activity: Activity; plan: LearningPlan; year: stri
             )
           </>
         ) : null}
-        {a.community ? <div className="muted">{a.community.name}</div> : null}
+        {a.community ? (
+          <div className="muted">{[a.community.name, a.meeting?.title].filter(Boolean).join(" · ")}</div>
+        ) : null}
       </td>
       <td>{goal?.title ?? t("learningPlan.noGoal")}</td>
       <td className="num">{hours(a.hours)}</td>

@@ -9,11 +9,13 @@ import {
 import { Button } from "../../ui/button.tsx";
 import { Form, FormActions } from "../../ui/form/form.tsx";
 import { useFormSubmit } from "../../ui/form/use-form-submit.ts";
+import { useFormat } from "../../ui/format.tsx";
 import { NativeField } from "../../ui/native-field.tsx";
 import { SelectField } from "../../ui/select-field.tsx";
 import { TextAreaField, TextField } from "../../ui/text-field.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { communityListQuery } from "../communities/api.ts";
+import { meetingListPage } from "../meetings/api.ts";
 import { type Activity, addActivity, type LearningPlan, updateActivity } from "./api.ts";
 import { usePlanSaved } from "./goals-section.tsx";
 
@@ -44,11 +46,19 @@ export function ActivityForm(props: {
     hours: activity?.hours === null || activity?.hours === undefined ? "" : String(activity.hours),
     learningGoalId: activity?.learningGoalId ?? "",
     communityId: activity?.community?.id ?? "",
+    meetingId: activity?.meeting?.id ?? "",
     evidence: activity?.evidence ?? "",
     reflection: activity?.reflection ?? "",
   };
   const [v, setV] = useState(initial);
   const set = (key: keyof typeof initial) => (value: string) => setV((old) => ({ ...old, [key]: value }));
+  const format = useFormat();
+  // The community's past meetings, to say which one it was (only once a community is chosen).
+  const meetings = useQuery({
+    queryKey: ["meetings", "list", v.communityId, "past", "learning-plan"],
+    queryFn: () => meetingListPage(v.communityId, "past", undefined, 50),
+    enabled: Boolean(v.communityId),
+  });
   const form = useFormSubmit({
     schema: activity ? activityUpdateSchema : activityInputSchema,
     send: (input, key) =>
@@ -67,6 +77,7 @@ export function ActivityForm(props: {
     hours: hoursOf(v.hours),
     learningGoalId: v.learningGoalId || null,
     communityId: v.communityId || null,
+    meetingId: (v.communityId && v.meetingId) || null,
     evidence: v.evidence,
     reflection: v.reflection,
   };
@@ -122,6 +133,20 @@ export function ActivityForm(props: {
         onChange={set("communityId")}
         description={t("learningPlan.fieldCommunityHint")}
       />
+      {v.communityId ? (
+        <SelectField
+          label={t("learningPlan.fieldMeeting")}
+          name="meetingId"
+          value={v.meetingId}
+          placeholder={t("learningPlan.fieldMeetingNone")}
+          options={(meetings.data?.items ?? []).map((m) => ({
+            value: m.id,
+            label: `${m.title} · ${format.date(m.startsAt)}`,
+          }))}
+          onChange={set("meetingId")}
+          description={t("learningPlan.fieldMeetingHint")}
+        />
+      ) : null}
       <TextAreaField
         label={t("learningPlan.fieldEvidence")}
         name="evidence"
