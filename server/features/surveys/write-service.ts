@@ -109,7 +109,8 @@ export async function copySurvey(ctx: ServiceContext, id: string, input: SurveyC
 /**
  * Saves an edit: replaces the current version while nobody has answered it, otherwise adds a version
  * (shared/surveys/versioning.ts). The survey row and its current version are locked, so two saves take
- * turns and a first response (which locks the version to share) cannot slip between check and write.
+ * turns; a new response's foreign key takes a key-share lock on the version row, so a first response
+ * either commits before the count (and the edit becomes a new version) or waits for the edit.
  */
 export async function editSurvey(ctx: ServiceContext, id: string, input: SurveyEdit): Promise<Survey> {
   const { definition: next, version } = input as ParsedEdit;
