@@ -6,6 +6,7 @@ import { goalsBenchmark } from "./goals.ts";
 import { liveRoomBenchmark } from "./live-room.ts";
 import { resultsImportBenchmark } from "./results-import.ts";
 import { searchBenchmark } from "./search.ts";
+import { surveysBenchmark } from "./surveys.ts";
 import { uploadsBenchmark } from "./uploads.ts";
 
 console.log(
@@ -60,3 +61,11 @@ const analysisP50 = Math.max(...analysis.rows.map((r) => r.p50));
 console.log(
   `\nTarget: analysis p50 < 200 ms for one school and the district (got ${analysisP50.toFixed(0)} ms).`,
 );
+
+const surveyed = await surveysBenchmark();
+const surveyP99 = Math.max(...surveyed.rows.map((r) => r.p99));
+console.log(`\nTarget: survey results p99 < 150 ms (got ${surveyP99} ms).`);
+if (surveyed.rows.some((r) => r.errors + r.non2xx > 0)) {
+  console.error("Some survey results requests failed.");
+  process.exit(1);
+}

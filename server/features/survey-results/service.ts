@@ -1,11 +1,13 @@
 import { sql } from "drizzle-orm";
 import type { FilterOption, ResultsQuery, SurveyResults } from "../../../shared/schemas/survey-results.ts";
 import { AGREEMENT_THRESHOLD } from "../../../shared/surveys/builtin/community-health.ts";
+import type { SurveyDefinition } from "../../../shared/surveys/definition.ts";
 import { checkSlice, isHidden, type SliceCheck } from "../../../shared/surveys/statistics.ts";
 import type { Executor } from "../../db/client.ts";
 import { forbidden, invalid } from "../../http/errors.ts";
 import type { ServiceContext } from "../../lib/context.ts";
-import { aggregate, answeredDefinitions, type Slice, sliceCounts } from "./aggregate.ts";
+import { ReadCache } from "../../lib/read-cache.ts";
+import { aggregateCached, answeredDefinitions, type Slice, sliceCounts } from "./aggregate.ts";
 import { listFollowUps } from "./follow-up-list.ts";
 import { layOut } from "./layout.ts";
 import { type LoadedAdministration, loadForResults } from "./load.ts";
@@ -95,11 +97,33 @@ async function filterOptions(db: Executor, row: LoadedAdministration["row"], cou
   };
 }
 
+/** Which questions need their choices or texts read (of every version the responses answered). */
+function kindsOf(definitions: SurveyDefinition[]) {
+  const all = definitions.flatMap((d) => d.sections.flatMap((s) => s.questions));
+  const keysOf = (kinds: string[]) => [
+    ...new Set(all.filter((q) => kinds.includes(q.kind)).map((q) => q.key)),
+  ];
+  return {
+    choiceKeys: keysOf(["single_choice", "multiple_choice"]),
+    textKeys: keysOf(["short_text", "long_text"]),
+  };
+}
+
+const stampOf = (counts: Counts) =>
+  counts
+    .map((c) => `${c.school_id}:${c.role}:${c.n}:${c.stamp}`)
+    .sort()
+    .join(",");
+
 async function recipientsOf(db: Executor, administrationId: string) {
   const result = await db.execute<{ n: number }>(sql`
     select count(*)::int as n from survey_recipients where administration_id = ${administrationId}`);
   return result.rows[0]?.n ?? 0;
 }
+
+// Whole results by administration × slice, emptied after every write (lib/read-cache.ts): a survey's
+// results are read far more often than answered. Refusals (hidden, a filter too narrow) are not kept.
+const pages = new ReadCache<Omit<SurveyResults, "can">>(60_000, 500);
 
 export async function resultsOf(
   ctx: ServiceContext,
@@ -107,6 +131,16 @@ export async function resultsOf(
   query: ResultsQuery,
 ): Promise<SurveyResults> {
   const slice: Slice = { school: query.school ?? null, role: query.role ?? null };
+  const key = [ctx.actor.orgId, row.id, row.survey_version_id, slice.school, slice.role].join("|");
+  const body = await pages.get(key, () => compute(ctx, row, slice));
+  return { ...body, can: { followUp: canFollowUp(access) } };
+}
+
+async function compute(
+  ctx: ServiceContext,
+  row: LoadedAdministration["row"],
+  slice: Slice,
+): Promise<Omit<SurveyResults, "can">> {
   const counts = await sliceCounts(ctx.db, ctx.actor.orgId, row.id);
   const all = total(counts);
   if (row.anonymous && isHidden(all, row.minimum_responses))
@@ -116,13 +150,18 @@ export async function resultsOf(
     counts,
     (r) => (!slice.school || r.school_id === slice.school) && (!slice.role || r.role === slice.role),
   );
-  const [agg, older, filters, recipients, followUps] = [
-    await aggregate(ctx.db, row.id, slice),
-    await answeredDefinitions(ctx.db, row.id),
-    await filterOptions(ctx.db, row, counts),
-    await recipientsOf(ctx.db, row.id),
-    await listFollowUps(ctx.db, row.id),
-  ];
+  const olderIds = [...new Set(counts.map((c) => c.version_id))].filter((v) => v !== row.survey_version_id);
+  const older = await answeredDefinitions(ctx.db, olderIds);
+  const agg = await aggregateCached(
+    ctx.db,
+    row.id,
+    slice,
+    kindsOf([row.definition, ...older]),
+    stampOf(counts),
+  );
+  const filters = await filterOptions(ctx.db, row, counts);
+  const recipients = await recipientsOf(ctx.db, row.id);
+  const followUps = await listFollowUps(ctx.db, row.id);
   const laid = layOut(row.definition, older, agg, "en", EARLIER_TITLE);
   const likertPoints = row.definition.sections.flatMap((s) =>
     s.questions.flatMap((q) => (q.kind === "likert" ? [q.points] : [])),
@@ -149,7 +188,6 @@ export async function resultsOf(
     filters,
     ...laid,
     followUps,
-    can: { followUp: canFollowUp(access) },
   };
 }
 
