@@ -7,7 +7,7 @@ import { MyActionItems } from "../action-items/my-action-items.tsx";
 import { useMe } from "../auth/me.ts";
 import { CommunityCard } from "../communities/community-card.tsx";
 import { HomeUpcomingMeetings } from "../meetings/upcoming-meetings.tsx";
-import { SurveysToAnswer } from "../survey-administrations/index.ts";
+import { SurveysToAnswer, usePendingSurveyCount } from "../survey-administrations/index.ts";
 import { homeQuery } from "./api.ts";
 import { NeedsMeList } from "./needs-me-list.tsx";
 import "./home.css";
@@ -16,6 +16,7 @@ export function HomePage() {
   const { t } = useTranslation();
   const me = useMe();
   const query = useQuery(homeQuery);
+  const pendingSurveys = usePendingSurveyCount();
   const firstName = me.person.name.split(" ")[0] ?? me.person.name;
 
   return (
@@ -36,7 +37,9 @@ export function HomePage() {
             <Section title={t("home.needsMe")} id="needs-me">
               <SurveysToAnswer pending />
               {home.needsMe.length === 0 ? (
-                <p className="muted">{t("home.nothingNeedsYou")}</p>
+                pendingSurveys > 0 ? null : (
+                  <p className="muted">{t("home.nothingNeedsYou")}</p>
+                )
               ) : (
                 <NeedsMeList items={home.needsMe} />
               )}

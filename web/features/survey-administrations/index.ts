@@ -1,4 +1,4 @@
 export { AdministrationPage } from "./administration-page.tsx";
 export { CommunitySurveysSection } from "./community-section.tsx";
 export { SendSurveyPage } from "./send-page.tsx";
-export { SurveysToAnswer } from "./surveys-to-answer.tsx";
+export { SurveysToAnswer, usePendingSurveyCount } from "./surveys-to-answer.tsx";

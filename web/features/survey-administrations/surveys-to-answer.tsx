@@ -11,6 +11,12 @@ const mineKey = {
   unlinked: "surveyAdministrations.mineUnlinked",
 } as const;
 
+/** How many open surveys wait for the person's answer (Home says nothing else needs them only when none). */
+export function usePendingSurveyCount(): number {
+  const query = useQuery(mySurveysQuery);
+  return (query.data?.items ?? []).filter((s) => s.status === "open" && s.mine !== "submitted").length;
+}
+
 /**
  * The surveys the person is asked to answer. `pending` (Home's "what needs you"): only open ones not yet
  * submitted, and nothing at all when there are none. Otherwise every open and recently closed one.
