@@ -46,67 +46,73 @@ export function PromptFields({ reflection, content, onChange, readOnly }: Props)
 
 /** Beside the prompts: the meeting's decisions and action items, or the cycle's stage and decision. */
 export function SubjectAside({ reflection }: { reflection: TeamReflection }) {
-  const { t } = useTranslation();
-  const { meeting, cycle } = reflection;
-  if (meeting)
-    return (
-      <aside className="team-reflection-aside" aria-labelledby="reflection-minutes">
-        <h2 id="reflection-minutes">{t("teamReflections.minutesTitle")}</h2>
-        <p className="muted">
-          {meeting.title} · <DateTime iso={meeting.startsAt} dateOnly />
-        </p>
-        <h3>{t("teamReflections.decisions")}</h3>
-        {meeting.decisions.length ? (
-          <ul>
-            {meeting.decisions.map((d) => (
-              <li key={d.id}>{d.text}</li>
-            ))}
-          </ul>
-        ) : (
-          <p className="muted">{t("teamReflections.noDecisions")}</p>
-        )}
-        <h3>{t("teamReflections.actionItems")}</h3>
-        {meeting.actionItems.length ? (
-          <ul>
-            {meeting.actionItems.map((a) => (
-              <li key={a.id}>
-                {a.owner ? t("teamReflections.actionItemLine", { title: a.title, owner: a.owner }) : a.title}
-                {a.dueOn ? ` (${t("teamReflections.due", { date: a.dueOn })})` : ""}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="muted">{t("teamReflections.noActionItems")}</p>
-        )}
-        <p>
-          <Link to="/meetings/$meetingId/minutes" params={{ meetingId: meeting.id }}>
-            {t("teamReflections.openMinutes")}
-          </Link>
-        </p>
-      </aside>
-    );
-  if (cycle)
-    return (
-      <aside className="team-reflection-aside" aria-labelledby="reflection-cycle">
-        <h2 id="reflection-cycle">{t("teamReflections.cycleTitle")}</h2>
-        <p>{cycle.title}</p>
-        <p>
-          {t("teamReflections.cycleStage", { stage: cycle.stage })} ·{" "}
-          {t(`cycles.stages.${cycle.stageKey as "decide"}`)}
-        </p>
-        <p>
-          {cycle.decision
-            ? t("teamReflections.cycleDecision", {
-                decision: t(`cycles.decision.${cycle.decision as "adopt"}`),
-              })
-            : t("teamReflections.cycleNoDecision")}
-        </p>
-        <p>
-          <Link to="/cycles/$cycleId" params={{ cycleId: cycle.id }}>
-            {t("teamReflections.openCycle")}
-          </Link>
-        </p>
-      </aside>
-    );
+  if (reflection.meeting) return <MeetingAside meeting={reflection.meeting} />;
+  if (reflection.cycle) return <CycleAside cycle={reflection.cycle} />;
   return null;
+}
+
+function MeetingAside({ meeting }: { meeting: NonNullable<TeamReflection["meeting"]> }) {
+  const { t } = useTranslation();
+  return (
+    <aside className="team-reflection-aside" aria-labelledby="reflection-minutes">
+      <h2 id="reflection-minutes">{t("teamReflections.minutesTitle")}</h2>
+      <p className="muted">
+        {meeting.title} · <DateTime iso={meeting.startsAt} dateOnly />
+      </p>
+      <h3>{t("teamReflections.decisions")}</h3>
+      {meeting.decisions.length ? (
+        <ul>
+          {meeting.decisions.map((d) => (
+            <li key={d.id}>{d.text}</li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">{t("teamReflections.noDecisions")}</p>
+      )}
+      <h3>{t("teamReflections.actionItems")}</h3>
+      {meeting.actionItems.length ? (
+        <ul>
+          {meeting.actionItems.map((a) => (
+            <li key={a.id}>
+              {a.owner ? t("teamReflections.actionItemLine", { title: a.title, owner: a.owner }) : a.title}
+              {a.dueOn ? ` (${t("teamReflections.due", { date: a.dueOn })})` : ""}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">{t("teamReflections.noActionItems")}</p>
+      )}
+      <p>
+        <Link to="/meetings/$meetingId/minutes" params={{ meetingId: meeting.id }}>
+          {t("teamReflections.openMinutes")}
+        </Link>
+      </p>
+    </aside>
+  );
+}
+
+function CycleAside({ cycle }: { cycle: NonNullable<TeamReflection["cycle"]> }) {
+  const { t } = useTranslation();
+  return (
+    <aside className="team-reflection-aside" aria-labelledby="reflection-cycle">
+      <h2 id="reflection-cycle">{t("teamReflections.cycleTitle")}</h2>
+      <p>{cycle.title}</p>
+      <p>
+        {t("teamReflections.cycleStage", { stage: cycle.stage })} ·{" "}
+        {t(`cycles.stages.${cycle.stageKey as "decide"}`)}
+      </p>
+      <p>
+        {cycle.decision
+          ? t("teamReflections.cycleDecision", {
+              decision: t(`cycles.decision.${cycle.decision as "adopt"}`),
+            })
+          : t("teamReflections.cycleNoDecision")}
+      </p>
+      <p>
+        <Link to="/cycles/$cycleId" params={{ cycleId: cycle.id }}>
+          {t("teamReflections.openCycle")}
+        </Link>
+      </p>
+    </aside>
+  );
 }

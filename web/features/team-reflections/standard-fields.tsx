@@ -1,6 +1,10 @@
 import { useTranslation } from "react-i18next";
-import { type StandardLevel, standardElements } from "../../../shared/reflection/standard.ts";
-import { localized } from "../../../shared/surveys/definition.ts";
+import {
+  type StandardElement,
+  type StandardLevel,
+  standardElements,
+} from "../../../shared/reflection/standard.ts";
+import { type LocalizedText, localized } from "../../../shared/surveys/definition.ts";
 import { RadioGroupField } from "../../ui/choice-fields.tsx";
 import { Section } from "../../ui/page.tsx";
 import { TextAreaField } from "../../ui/text-field.tsx";
@@ -13,78 +17,88 @@ type Props = {
 };
 
 /** Each element of the standard as a section: its guiding questions, where we stand, next steps. */
-export function StandardFields({ content, onChange, readOnly }: Props) {
-  const { t, i18n } = useTranslation();
-  const l = (text: { en: string }) => localized(text, i18n.language);
-  const text = (path: string[]) => (getIn(content, path) as string | undefined) ?? "";
-  const set = (path: string[]) => (value: unknown) => onChange(setIn(content, path, value));
-  const levelText = (level: StandardLevel | undefined) =>
-    level ? t("teamReflections.ratingValue", { value: level.value, label: l(level.label) }) : "";
+export function StandardFields(props: Props) {
   return (
     <>
-      {standardElements.map((element) => {
-        const base = ["elements", element.key];
-        const title = l(element.title);
-        const rating = getIn(content, [...base, "rating"]);
-        return (
-          <div key={element.key} className="team-reflection-element">
-            <Section title={title} id={element.key}>
-              <p>{l(element.description)}</p>
-              <h3>{t("teamReflections.guidingQuestions")}</h3>
-              {element.questions.map((question) => {
-                const path = [...base, "answers", question.key];
-                return readOnly ? (
-                  <ReadOnlyAnswer key={question.key} label={l(question.text)} value={text(path)} />
-                ) : (
-                  <TextAreaField
-                    key={question.key}
-                    label={l(question.text)}
-                    name={["content", ...path].join(".")}
-                    value={text(path)}
-                    onChange={set(path)}
-                    rows={3}
-                  />
-                );
-              })}
-              {readOnly ? (
-                <ReadOnlyAnswer
-                  label={t("teamReflections.ratingLabel", { element: title })}
-                  value={levelText(element.levels.find((level) => level.value === rating))}
-                />
-              ) : (
-                <RadioGroupField
-                  label={t("teamReflections.ratingLabel", { element: title })}
-                  description={t("teamReflections.ratingHint")}
-                  name={["content", ...base, "rating"].join(".")}
-                  value={typeof rating === "number" ? String(rating) : ""}
-                  onChange={(value) => set([...base, "rating"])(Number(value))}
-                  options={element.levels.map((level) => ({
-                    value: String(level.value),
-                    label: levelText(level),
-                    description: l(level.description),
-                  }))}
-                />
-              )}
-              {readOnly ? (
-                <ReadOnlyAnswer
-                  label={t("teamReflections.nextSteps", { element: title })}
-                  value={text([...base, "nextSteps"])}
-                />
-              ) : (
-                <TextAreaField
-                  label={t("teamReflections.nextSteps", { element: title })}
-                  description={t("teamReflections.nextStepsHint")}
-                  name={["content", ...base, "nextSteps"].join(".")}
-                  value={text([...base, "nextSteps"])}
-                  onChange={set([...base, "nextSteps"])}
-                  rows={3}
-                />
-              )}
-            </Section>
-          </div>
-        );
-      })}
+      {standardElements.map((element) => (
+        <ElementSection key={element.key} element={element} {...props} />
+      ))}
     </>
+  );
+}
+
+/** A text field bound to `path` in the content, or the saved answer for a reader. */
+function Answer({
+  content,
+  onChange,
+  readOnly,
+  path,
+  label,
+  description,
+}: Props & { path: string[]; label: string; description?: string }) {
+  const value = (getIn(content, path) as string | undefined) ?? "";
+  if (readOnly) return <ReadOnlyAnswer label={label} value={value} />;
+  return (
+    <TextAreaField
+      label={label}
+      description={description}
+      name={["content", ...path].join(".")}
+      value={value}
+      onChange={(next) => onChange(setIn(content, path, next))}
+      rows={3}
+    />
+  );
+}
+
+function ElementSection({ element, ...props }: Props & { element: StandardElement }) {
+  const { t, i18n } = useTranslation();
+  const l = (text: LocalizedText) => localized(text, i18n.language);
+  const base = ["elements", element.key];
+  const title = l(element.title);
+  const rating = getIn(props.content, [...base, "rating"]);
+  const levelText = (level: StandardLevel | undefined) =>
+    level ? t("teamReflections.ratingValue", { value: level.value, label: l(level.label) }) : "";
+  const ratingLabel = t("teamReflections.ratingLabel", { element: title });
+  return (
+    <div className="team-reflection-element">
+      <Section title={title} id={element.key}>
+        <p>{l(element.description)}</p>
+        <h3>{t("teamReflections.guidingQuestions")}</h3>
+        {element.questions.map((question) => (
+          <Answer
+            key={question.key}
+            {...props}
+            path={[...base, "answers", question.key]}
+            label={l(question.text)}
+          />
+        ))}
+        {props.readOnly ? (
+          <ReadOnlyAnswer
+            label={ratingLabel}
+            value={levelText(element.levels.find((x) => x.value === rating))}
+          />
+        ) : (
+          <RadioGroupField
+            label={ratingLabel}
+            description={t("teamReflections.ratingHint")}
+            name={["content", ...base, "rating"].join(".")}
+            value={typeof rating === "number" ? String(rating) : ""}
+            onChange={(value) => props.onChange(setIn(props.content, [...base, "rating"], Number(value)))}
+            options={element.levels.map((level) => ({
+              value: String(level.value),
+              label: levelText(level),
+              description: l(level.description),
+            }))}
+          />
+        )}
+        <Answer
+          {...props}
+          path={[...base, "nextSteps"]}
+          label={t("teamReflections.nextSteps", { element: title })}
+          description={t("teamReflections.nextStepsHint")}
+        />
+      </Section>
+    </div>
   );
 }
 
