@@ -62,7 +62,20 @@ async function submittedAnswers(db: Executor, responseId: string): Promise<Surve
   return answers;
 }
 
+/**
+ * While it is open, an administration asks its survey's current version: a survey edited after answers
+ * arrived (a new version) is what new respondents see, while earlier responses keep theirs. One statement.
+ */
+async function followSurveyVersion(db: Executor, orgId: string, id: string) {
+  await db.execute(sql`
+    update survey_administrations a set survey_version_id = s.current_version_id, updated_at = now()
+    from surveys s
+    where a.id = ${id} and a.org_id = ${orgId} and s.id = a.survey_id and s.current_version_id is not null
+      and s.current_version_id <> a.survey_version_id and a.closes_at > now()`);
+}
+
 async function loadForAnswering(ctx: ServiceContext, id: string) {
+  await followSurveyVersion(ctx.db, ctx.actor.orgId, id);
   const loaded = await loadAdministration(ctx.db, ctx.actor, id);
   if (!canAnswer(loaded.access)) throw forbidden("Only the people this survey was sent to can answer it.");
   return loaded;
