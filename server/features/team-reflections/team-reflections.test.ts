@@ -141,6 +141,20 @@ describe("a standard reflection", () => {
     expect((await save(lakeside, id, rated(1, 1), 2)).status).toBe(404);
   });
 
+  it("is no longer written once the community is archived", async () => {
+    const archived = await createCommunity(t.db, {
+      orgId: await orgId(t.db, "riverside"),
+      visibility: "organization",
+      members: [[anaId, "member"]],
+    });
+    const started = await ana.post(`/api/v1/communities/${archived.id}/team-reflections`, {
+      kind: "standard",
+    });
+    await t.db.execute(sql`update communities set archived_at = now() where id = ${archived.id}`);
+    expect((await save(ana, started.body.id, rated(1, null), 1)).status).toBe(403);
+    expect((await one(ana, started.body.id)).body.can.edit).toBe(false);
+  });
+
   it("is deleted by a facilitator only, audited", async () => {
     const doomed = await create(ana, { kind: "standard", title: "Scratch" });
     expect((await ana.delete(`/api/v1/team-reflections/${doomed.body.id}`)).status).toBe(403);
@@ -194,6 +208,17 @@ describe("a meeting or cycle reflection", () => {
     expect(answers.body.content.answers.norms).toBe("We kept to time.");
     const bad = await save(ben, first.body.id, { elements: {} }, 2);
     expect([bad.status, bad.body.errors[0].path]).toEqual([422, "content.elements"]);
+  });
+
+  it("stays one when two people start it at the same moment", async () => {
+    const org = await orgId(t.db, "riverside");
+    const meeting = await endedMeeting(t.db, { orgId: org, communityId: teamId, presenterId: anaId });
+    const [a, b] = await Promise.all([
+      create(ana, { kind: "meeting", meetingId: meeting.id }),
+      create(ben, { kind: "meeting", meetingId: meeting.id }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 201]);
+    expect(a.body.id).toBe(b.body.id);
   });
 
   it("refuses a meeting of another community or one not yet ended", async () => {
