@@ -15,7 +15,9 @@ test("a coach builds a small survey for her team, fixes a field error, saves and
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Surveys" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Surveys" })).toBeVisible();
   const library = page.getByRole("list", { name: "The survey library" });
-  await expect(library.getByRole("link", { name: "Community health self-assessment" })).toBeVisible();
+  // Built-ins come first; copies may share the title.
+  const health = library.getByRole("link", { name: "Community health self-assessment", exact: true }).first();
+  await expect(health).toBeVisible();
   await expectAccessible(page);
 
   await page.getByRole("link", { name: "New survey" }).click();
@@ -70,16 +72,16 @@ test("a coach builds a small survey for her team, fixes a field error, saves and
     "Version 1 (current)",
   );
   await expect(page.getByRole("link", { name: "Send this survey" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Edit" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Edit", exact: true })).toBeVisible();
   await expectAccessible(page);
 
   // The built-in survey is read-only: no Edit, but a copy is offered.
   await page.getByRole("link", { name: "Surveys", exact: true }).first().click();
-  await library.getByRole("link", { name: "Community health self-assessment" }).click();
+  await health.click();
   await expect(
-    page.getByRole("heading", { level: 1, name: "Community health self-assessment" }),
+    page.getByRole("heading", { level: 1, name: "Community health self-assessment", exact: true }),
   ).toBeVisible();
-  await expect(page.getByRole("link", { name: "Edit" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Edit", exact: true })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Make a copy" })).toBeVisible();
   await expect(page.getByRole("list", { name: "Answer scale" }).first().getByRole("listitem")).toHaveText([
     "Strongly disagree",
@@ -98,7 +100,8 @@ test("a coach copies the built-in survey into her team, reorders it on a phone a
   await page.goto("/surveys");
   await page
     .getByRole("list", { name: "The survey library" })
-    .getByRole("link", { name: "Community health self-assessment" })
+    .getByRole("link", { name: "Community health self-assessment", exact: true })
+    .first()
     .click();
   await page.getByRole("button", { name: "Make a copy" }).click();
   const dialog = page.getByRole("alertdialog", { name: "Make a copy of “Community health self-assessment”" });
@@ -106,7 +109,7 @@ test("a coach copies the built-in survey into her team, reorders it on a phone a
   await dialog.getByRole("button", { name: "Make the copy" }).click();
   await expectToast(page, "Copy made. Adapt it and save.");
   await expect(
-    page.getByRole("heading", { level: 1, name: "Edit “Community health self-assessment”" }),
+    page.getByRole("heading", { level: 1, name: "Edit “Community health self-assessment (copy)”" }),
   ).toBeVisible();
 
   const title = `Our team's health ${Date.now().toString(36)}`;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { type SurveyDefinition, surveyDefinitionSchema } from "../surveys/definition.ts";
-import { idSchema } from "./common.ts";
+import { idSchema, requiredText } from "./common.ts";
 
 /*
  * The survey library's API (capability 7): the list, one survey with its versions, writing a survey,
@@ -64,6 +64,8 @@ export const surveyCopySchema = z
   .object({
     /** Where the copy goes: null = the district's library, or one of the caller's communities. */
     communityId: idSchema.nullable().default(null),
+    /** The copy's (English) title; none: the original's. */
+    title: requiredText(200, "the copy's title").optional(),
   })
   .strict();
 export type SurveyCopyInput = z.input<typeof surveyCopySchema>;

@@ -122,6 +122,9 @@ describe("writing surveys", () => {
     const copy = await coach.post(`/api/v1/surveys/${health.id}/copy`, { communityId: team });
     expect(copy.status).toBe(201);
     expect(copy.body).toMatchObject({ kind: "community", title: health.title, questionCount: 30 });
+    const named = await coach.post(`/api/v1/surveys/${health.id}/copy`, { communityId: team, title: "Ours" });
+    expect(named.body.definition.title.en).toBe("Ours");
+    expect(named.body.definition.sections).toEqual(copy.body.definition.sections);
     expect(copy.body.can.edit).toBe(true);
     expect((await builtinSurvey(t.db)).version).toBe(health.version);
   });

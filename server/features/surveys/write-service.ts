@@ -96,7 +96,8 @@ export async function copySurvey(ctx: ServiceContext, id: string, input: SurveyC
   const communityId = input.communityId ?? null;
   const { row } = await loadReadableSurvey(ctx.db, ctx.actor, id, { definition: true });
   await checkPlace(ctx, communityId);
-  const definition = row.definition as SurveyDefinition;
+  const original = row.definition as SurveyDefinition;
+  const definition = input.title ? { ...original, title: { ...original.title, en: input.title } } : original;
   const copy = await insertSurvey(ctx, definition, communityId);
   await audit(ctx.db, ctx, "survey.created", copy, {
     title: definition.title.en,

@@ -28,8 +28,8 @@ export const createSurvey = (input: SurveyInput, idempotencyKey: string) =>
 export const editSurvey = (id: string, input: SurveyEdit) =>
   request<Survey>(`${base}/${enc(id)}`, { method: "PUT", body: input });
 
-export const copySurvey = (id: string, communityId: string | null, idempotencyKey: string) =>
-  api.post<Survey>(`${base}/${enc(id)}/copy`, { communityId }, { idempotencyKey });
+export const copySurvey = (id: string, input: { communityId: string | null; title: string }, key: string) =>
+  api.post<Survey>(`${base}/${enc(id)}/copy`, input, { idempotencyKey: key });
 
 export const archiveSurvey = (id: string, version: number) =>
   api.post<Survey>(`${base}/${enc(id)}/archive`, { version });

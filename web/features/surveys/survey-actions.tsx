@@ -54,7 +54,8 @@ function CopyButton({ survey }: { survey: Survey }) {
   const copy = useMutation({
     mutationFn: (where: string) => {
       key.current ??= newIdempotencyKey();
-      return copySurvey(survey.id, where || null, key.current);
+      const title = t("surveys.copyOf", { title: survey.title });
+      return copySurvey(survey.id, { communityId: where || null, title }, key.current);
     },
     onSuccess: (saved) => {
       key.current = null;

@@ -33,6 +33,7 @@ export const surveysEn = {
     copyPlaceDistrict: "The district's library",
     copySubmit: "Make the copy",
     copied: "Copy made. Adapt it and save.",
+    copyOf: "{{title}} (copy)",
     send: "Send this survey",
     archive: "Archive",
     archiveTitle: "Archive “{{title}}”?",
