@@ -92,4 +92,15 @@ test("the coach sends the health check to her team; a teacher answers on her pho
   await page.goto(administrationUrl);
   await expect(page.getByText("1 of 4 have answered")).toBeVisible();
   await expect(page.getByText(/nobody, you included, can see who has answered/)).toBeVisible();
+
+  // She reminds the two who have not answered (not herself), then closes it early.
+  await page.getByRole("button", { name: "Remind those who haven't answered" }).click();
+  await expectToast(page, "Reminded 2 people.");
+  await expect(page.getByRole("button", { name: "Remind those who haven't answered" })).toBeDisabled();
+  await page.getByRole("button", { name: "Close now" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Close now" }).click();
+  await expectToast(page, "Survey closed.");
+  await expect(page.getByText("Closed", { exact: true }).first()).toBeVisible();
+  await expect(page.getByRole("button", { name: "Close now" })).toHaveCount(0);
+  await expectAccessible(page);
 });

@@ -50,25 +50,6 @@ function useRefresh(id: string) {
 
 function AdministrationView({ a }: { a: Administration }) {
   const { t } = useTranslation();
-  const toast = useToast();
-  const refresh = useRefresh(a.id);
-  const [confirming, setConfirming] = useState(false);
-  const [editingClose, setEditingClose] = useState(false);
-  const remind = useMutation({
-    mutationFn: () => remindAdministration(a.id),
-    onSuccess: (r) => {
-      toast.success(t("surveyAdministrations.reminded", { count: r.reminded }));
-      refresh();
-    },
-  });
-  const close = useMutation({
-    mutationFn: () => closeAdministration(a.id, a.version),
-    onSuccess: (next) => {
-      setConfirming(false);
-      toast.success(t("surveyAdministrations.closedNow"));
-      refresh(next);
-    },
-  });
   const to = a.community?.name ?? a.school?.name;
   return (
     <Page
@@ -103,71 +84,113 @@ function AdministrationView({ a }: { a: Administration }) {
         </>
       }
     >
-      <Section title={t("surveyAdministrations.whoAnswered")} id="responses">
-        <p className="survey-count">
-          {t("surveyAdministrations.answered", { submitted: a.submitted, recipients: a.recipients })}
+      <ResponsesSection a={a} />
+      {a.can.remind || a.can.close || a.can.changeClosing ? <ManageActions a={a} /> : null}
+      {a.community ? (
+        <p>
+          <Link to="/communities/$communityId" params={{ communityId: a.community.id }}>
+            {a.community.name}
+          </Link>
         </p>
-        <dl className="survey-dates">
-          <div>
-            <dt>{t("surveyAdministrations.opens")}</dt>
-            <dd>
-              <DateTime iso={a.opensAt} />
-            </dd>
-          </div>
-          <div>
-            <dt>
-              {a.status === "closed" ? t("surveyAdministrations.closed") : t("surveyAdministrations.closes")}
-            </dt>
-            <dd>
-              <DateTime iso={a.closesAt} />
-            </dd>
-          </div>
-          {a.remindedAt ? (
-            <div>
-              <dt>{t("surveyAdministrations.remindedAt")}</dt>
-              <dd>
-                <DateTime iso={a.remindedAt} />
-              </dd>
-            </div>
-          ) : null}
-        </dl>
-        {a.respondents ? (
-          <ul className="survey-respondents">
-            {a.respondents.map((r) => (
-              <li key={r.id}>
-                <span>{r.name}</span>{" "}
-                <span className={r.answered ? "badge badge--success" : "badge badge--neutral"}>
-                  {r.answered ? t("surveyAdministrations.hasAnswered") : t("surveyAdministrations.notYet")}
-                </span>
-              </li>
-            ))}
-          </ul>
-        ) : a.anonymous ? (
-          <p className="muted">{t("surveyAdministrations.anonymousWho")}</p>
-        ) : null}
-      </Section>
-      {a.can.remind || a.can.close || a.can.changeClosing ? (
-        <div className="survey-actions">
-          {remind.error ? (
-            <p className="inline-error" role="alert">
-              {describeError(remind.error, t)}
-            </p>
-          ) : null}
-          {a.status === "open" && (a.can.remind || a.remindedAt) ? (
-            <Button onPress={() => remind.mutate()} isPending={remind.isPending} isDisabled={!a.can.remind}>
-              {t("surveyAdministrations.remind")}
-            </Button>
-          ) : null}
-          {a.can.changeClosing && !editingClose ? (
-            <Button onPress={() => setEditingClose(true)}>{t("surveyAdministrations.changeClosing")}</Button>
-          ) : null}
-          {a.can.close ? (
-            <Button variant="danger" onPress={() => setConfirming(true)}>
-              {t("surveyAdministrations.closeNow")}
-            </Button>
-          ) : null}
-        </div>
       ) : null}
+    </Page>
+  );
+}
+
+/** How many answered, the dates, and — named surveys, for the sender — who. */
+function ResponsesSection({ a }: { a: Administration }) {
+  const { t } = useTranslation();
+  return (
+    <Section title={t("surveyAdministrations.whoAnswered")} id="responses">
+      <p className="survey-count">
+        {t("surveyAdministrations.answered", { submitted: a.submitted, recipients: a.recipients })}
+      </p>
+      <dl className="survey-dates">
+        <div>
+          <dt>{t("surveyAdministrations.opens")}</dt>
+          <dd>
+            <DateTime iso={a.opensAt} />
+          </dd>
+        </div>
+        <div>
+          <dt>
+            {a.status === "closed" ? t("surveyAdministrations.closed") : t("surveyAdministrations.closes")}
+          </dt>
+          <dd>
+            <DateTime iso={a.closesAt} />
+          </dd>
+        </div>
+        {a.remindedAt ? (
+          <div>
+            <dt>{t("surveyAdministrations.remindedAt")}</dt>
+            <dd>
+              <DateTime iso={a.remindedAt} />
+            </dd>
+          </div>
+        ) : null}
+      </dl>
+      {a.respondents ? (
+        <ul className="survey-respondents">
+          {a.respondents.map((r) => (
+            <li key={r.id}>
+              <span>{r.name}</span>{" "}
+              <span className={r.answered ? "badge badge--success" : "badge badge--neutral"}>
+                {r.answered ? t("surveyAdministrations.hasAnswered") : t("surveyAdministrations.notYet")}
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : a.anonymous ? (
+        <p className="muted">{t("surveyAdministrations.anonymousWho")}</p>
+      ) : null}
+    </Section>
+  );
+}
+
+/** Remind, change the closing date, close now: the sender's and administrators' actions. */
+function ManageActions({ a }: { a: Administration }) {
+  const { t } = useTranslation();
+  const toast = useToast();
+  const refresh = useRefresh(a.id);
+  const [confirming, setConfirming] = useState(false);
+  const [editingClose, setEditingClose] = useState(false);
+  const remind = useMutation({
+    mutationFn: () => remindAdministration(a.id),
+    onSuccess: (r) => {
+      toast.success(t("surveyAdministrations.reminded", { count: r.reminded }));
+      refresh();
+    },
+  });
+  const close = useMutation({
+    mutationFn: () => closeAdministration(a.id, a.version),
+    onSuccess: (next) => {
+      setConfirming(false);
+      toast.success(t("surveyAdministrations.closedNow"));
+      refresh(next);
+    },
+  });
+  return (
+    <>
+      <div className="survey-actions">
+        {remind.error ? (
+          <p className="inline-error" role="alert">
+            {describeError(remind.error, t)}
+          </p>
+        ) : null}
+        {a.status === "open" && (a.can.remind || a.remindedAt) ? (
+          <Button onPress={() => remind.mutate()} isPending={remind.isPending} isDisabled={!a.can.remind}>
+            {t("surveyAdministrations.remind")}
+          </Button>
+        ) : null}
+        {a.can.changeClosing && !editingClose ? (
+          <Button onPress={() => setEditingClose(true)}>{t("surveyAdministrations.changeClosing")}</Button>
+        ) : null}
+        {a.can.close ? (
+          <Button variant="danger" onPress={() => setConfirming(true)}>
+            {t("surveyAdministrations.closeNow")}
+          </Button>
+        ) : null}
+      </div>
       {editingClose ? (
         <ClosingForm
           a={a}
@@ -192,13 +215,6 @@ function AdministrationView({ a }: { a: Administration }) {
       >
         <p>{t("surveyAdministrations.closeConfirm")}</p>
       </ConfirmDialog>
-      {a.community ? (
-        <p>
-          <Link to="/communities/$communityId" params={{ communityId: a.community.id }}>
-            {a.community.name}
-          </Link>
-        </p>
-      ) : null}
-    </Page>
+    </>
   );
 }

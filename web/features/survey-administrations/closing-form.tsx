@@ -5,8 +5,8 @@ import { Button } from "../../ui/button.tsx";
 import { Form, FormActions } from "../../ui/form/form.tsx";
 import { useFormSubmit } from "../../ui/form/use-form-submit.ts";
 import { useFormat } from "../../ui/format.tsx";
-import { NativeField } from "../../ui/native-field.tsx";
 import { type Administration, changeClosing } from "./api.ts";
+import { WhenFields } from "./when-fields.tsx";
 import { fromZoned, toZoned } from "./zoned.ts";
 
 /** Moves the closing date (in the person's time zone); a stale version is refused by the server. */
@@ -31,22 +31,13 @@ export function ClosingForm({ a, onDone }: { a: Administration; onDone: (next?: 
         })
       }
     >
-      <div className="send-survey__when">
-        <NativeField
-          label={t("surveyAdministrations.closesDate")}
-          name="closesAt"
-          type="date"
-          value={closes.date}
-          onChange={(date) => setCloses({ ...closes, date })}
-        />
-        <NativeField
-          label={t("surveyAdministrations.closesTime")}
-          name="closesAtTime"
-          type="time"
-          value={closes.time}
-          onChange={(time) => setCloses({ ...closes, time })}
-        />
-      </div>
+      <WhenFields
+        name="closesAt"
+        dateLabel={t("surveyAdministrations.closesDate")}
+        timeLabel={t("surveyAdministrations.closesTime")}
+        value={closes}
+        onChange={setCloses}
+      />
       <p className="field__description">{t("surveyAdministrations.timesHint", { zone: timeZone })}</p>
       <FormActions>
         <Button type="submit" variant="primary" isPending={form.isPending}>

@@ -21,6 +21,7 @@ import { useMe } from "../auth/me.ts";
 import { CheckboxField } from "../feedback/checkbox-field.tsx";
 import { surveyListQuery, surveyQuery } from "../surveys/api.ts";
 import { sendAdministration } from "./api.ts";
+import { WhenFields } from "./when-fields.tsx";
 import { fromZoned, toZoned } from "./zoned.ts";
 import "./survey-administrations.css";
 
@@ -152,38 +153,20 @@ function SendForm(props: { surveyId: string; surveyTitle: string; communityId?: 
           onChange={setTitle}
           description={t("surveyAdministrations.titleHint")}
         />
-        <div className="send-survey__when">
-          <NativeField
-            label={t("surveyAdministrations.opensDate")}
-            name="opensAt"
-            type="date"
-            value={opens.date}
-            onChange={(date) => setOpens({ ...opens, date })}
-          />
-          <NativeField
-            label={t("surveyAdministrations.opensTime")}
-            name="opensAtTime"
-            type="time"
-            value={opens.time}
-            onChange={(time) => setOpens({ ...opens, time })}
-          />
-        </div>
-        <div className="send-survey__when">
-          <NativeField
-            label={t("surveyAdministrations.closesDate")}
-            name="closesAt"
-            type="date"
-            value={closes.date}
-            onChange={(date) => setCloses({ ...closes, date })}
-          />
-          <NativeField
-            label={t("surveyAdministrations.closesTime")}
-            name="closesAtTime"
-            type="time"
-            value={closes.time}
-            onChange={(time) => setCloses({ ...closes, time })}
-          />
-        </div>
+        <WhenFields
+          name="opensAt"
+          dateLabel={t("surveyAdministrations.opensDate")}
+          timeLabel={t("surveyAdministrations.opensTime")}
+          value={opens}
+          onChange={setOpens}
+        />
+        <WhenFields
+          name="closesAt"
+          dateLabel={t("surveyAdministrations.closesDate")}
+          timeLabel={t("surveyAdministrations.closesTime")}
+          value={closes}
+          onChange={setCloses}
+        />
         <p className="field__description">{t("surveyAdministrations.timesHint", { zone })}</p>
         <CheckboxField
           label={t("surveyAdministrations.anonymous")}
