@@ -1,4 +1,5 @@
 import { and, eq, inArray } from "drizzle-orm";
+import { termOf } from "../../../shared/reflection/standard.ts";
 import { questionsOf, type SurveyDefinition } from "../../../shared/surveys/definition.ts";
 import { newId } from "../../lib/ids.ts";
 import type { Db, Tx } from "../client.ts";
@@ -81,13 +82,12 @@ async function seedAdministration(
   if (!school || !principal) return;
   const closesAt = new Date(Date.now() - closedDaysAgo * DAY);
   const id = newId();
-  const year = closesAt.getUTCFullYear();
   await tx.insert(surveyAdministrations).values({
     id,
     orgId,
     surveyId: version.surveyId,
     surveyVersionId: version.versionId,
-    title: `Riverside Middle community health — ${term === "spring" ? "Spring" : "Fall"} ${year}`,
+    title: `Riverside Middle community health — ${termOf(closesAt.toISOString().slice(0, 10))}`,
     audience: "school",
     schoolId: school.id,
     anonymous: true,
