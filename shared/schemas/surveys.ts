@@ -70,6 +70,21 @@ export const surveyCopySchema = z
   .strict();
 export type SurveyCopyInput = z.input<typeof surveyCopySchema>;
 
+/**
+ * What the routes take before the definition is judged: any object under `definition`. The service then
+ * checks it against the definition schema and answers 422 naming each field (`definition.sections.0…`),
+ * as for survey answers: well-formed JSON that is not a survey one could send.
+ */
+const definitionBody = z.record(z.string(), z.unknown(), { message: "Send the survey's definition." });
+export const surveyInputBodySchema = z
+  .object({ definition: definitionBody, communityId: idSchema.nullable().default(null) })
+  .strict();
+export const surveyEditBodySchema = z
+  .object({ definition: definitionBody, version: surveyEditSchema.shape.version })
+  .strict();
+export type SurveyInputBody = z.output<typeof surveyInputBodySchema>;
+export type SurveyEditBody = z.output<typeof surveyEditBodySchema>;
+
 export const surveyArchiveSchema = z.object({ version: z.number().int() }).strict();
 
 export const surveyKinds = ["builtin", "district", "community"] as const;

@@ -3,8 +3,8 @@ import { idParamsSchema } from "../../../shared/schemas/common.ts";
 import {
   surveyArchiveSchema,
   surveyCopySchema,
-  surveyEditSchema,
-  surveyInputSchema,
+  surveyEditBodySchema,
+  surveyInputBodySchema,
   surveyListSchema,
   surveySchema,
 } from "../../../shared/schemas/surveys.ts";
@@ -25,7 +25,7 @@ export const surveyRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
 
   app.post(
     "/api/v1/surveys",
-    { schema: { tags, body: surveyInputSchema, response: created } },
+    { schema: { tags, body: surveyInputBodySchema, response: created } },
     async (request, reply) => sendCreated(request, reply, deps, (ctx) => createSurvey(ctx, request.body)),
   );
 
@@ -35,7 +35,7 @@ export const surveyRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
 
   app.put(
     "/api/v1/surveys/:id",
-    { schema: { tags, params, body: surveyEditSchema, response: one } },
+    { schema: { tags, params, body: surveyEditBodySchema, response: one } },
     async (request) => editSurvey(await contextOf(request, deps), request.params.id, request.body),
   );
 

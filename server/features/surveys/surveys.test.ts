@@ -97,17 +97,26 @@ describe("writing surveys", () => {
     ]);
   });
 
-  it("refuses a bad definition with the path of the field to fix", async () => {
+  it("refuses a bad definition (422) with the path of the field to fix", async () => {
     const admin = await t.as("admin@riverside.example");
     const definition = smallDefinition("Broken");
     const section = definition.sections[0];
     if (section)
       section.questions.push({ ...section.questions[0], key: "third", text: { en: "  " } } as never);
     const { status, body } = await admin.post("/api/v1/surveys", { definition });
-    expect(status).toBe(400);
+    expect(status).toBe(422);
     expect(body.errors).toEqual([
       { path: "definition.sections.0.questions.2.text.en", message: "Enter the question." },
     ]);
+    // The same on an edit, after the permission and version checks.
+    const created = (await admin.post("/api/v1/surveys", { definition: smallDefinition(unique("Fine")) }))
+      .body;
+    const edit = await admin.put(`/api/v1/surveys/${created.id}`, { definition, version: created.version });
+    expect(edit.status).toBe(422);
+    expect(edit.body.errors[0].path).toBe("definition.sections.0.questions.2.text.en");
+    // Not even an object: the request's shape is wrong (400), before any survey is judged.
+    const shapeless = await admin.post("/api/v1/surveys", { definition: "a survey" });
+    expect(shapeless.status).toBe(400);
   });
 
   it("keeps built-ins read-only, but copies one into a community as an editable survey", async () => {

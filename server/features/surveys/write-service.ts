@@ -1,17 +1,15 @@
 import { sql } from "drizzle-orm";
-import type { z } from "zod";
-import type {
-  Survey,
-  SurveyCopyInput,
-  SurveyEdit,
-  SurveyInput,
-  surveyEditSchema,
-  surveyInputSchema,
+import {
+  type Survey,
+  type SurveyCopyInput,
+  type SurveyEditBody,
+  type SurveyInputBody,
+  surveyDefinitionInputSchema,
 } from "../../../shared/schemas/surveys.ts";
 import type { SurveyDefinition } from "../../../shared/surveys/definition.ts";
 import { planEdit } from "../../../shared/surveys/versioning.ts";
 import type { Executor } from "../../db/client.ts";
-import { conflict, forbidden, notFound } from "../../http/errors.ts";
+import { AppError, conflict, forbidden, notFound } from "../../http/errors.ts";
 import type { ServiceContext } from "../../lib/context.ts";
 import { newId } from "../../lib/ids.ts";
 import { recordAudit } from "../audit/record.ts";
@@ -19,8 +17,21 @@ import { loadReadableSurvey } from "./load.ts";
 import { canEditSurvey, canWriteDistrictLibrary, canWriteForCommunity, isEducator } from "./policy.ts";
 import { readSurvey } from "./service.ts";
 
-type ParsedInput = z.output<typeof surveyInputSchema>;
-type ParsedEdit = z.output<typeof surveyEditSchema>;
+/** The definition judged by the schema the builder uses; 422 naming each field that needs fixing. */
+function parseDefinition(definition: unknown): SurveyDefinition {
+  const parsed = surveyDefinitionInputSchema.safeParse(definition);
+  if (parsed.success) return parsed.data;
+  const errors = parsed.error.issues.flatMap((issue) => {
+    const base = ["definition", ...issue.path.map(String)].join(".");
+    if (issue.code === "unrecognized_keys")
+      return issue.keys.map((key) => ({
+        path: `${base}.${key}`,
+        message: `"${key}" is not a field here; remove it.`,
+      }));
+    return [{ path: base, message: issue.message }];
+  });
+  throw new AppError(422, "validation", "Please check the highlighted fields", errors[0]?.message, errors);
+}
 
 /** Checks the caller may put a survey there: the district's library, or a community they manage. */
 async function checkPlace(ctx: ServiceContext, communityId: string | null) {
@@ -83,9 +94,10 @@ async function insertSurvey(
 }
 
 /** A new survey of the district's library or of a community. Runs in the caller's transaction (sendCreated). */
-export async function createSurvey(ctx: ServiceContext, input: SurveyInput): Promise<Survey> {
-  const { definition, communityId } = input as ParsedInput;
+export async function createSurvey(ctx: ServiceContext, input: SurveyInputBody): Promise<Survey> {
+  const { communityId } = input;
   await checkPlace(ctx, communityId);
+  const definition = parseDefinition(input.definition);
   const id = await insertSurvey(ctx, definition, communityId);
   await audit(ctx.db, ctx, "survey.created", id, { title: definition.title.en, communityId });
   return readSurvey(ctx, id);
@@ -113,8 +125,8 @@ export async function copySurvey(ctx: ServiceContext, id: string, input: SurveyC
  * turns; a new response's foreign key takes a key-share lock on the version row, so a first response
  * either commits before the count (and the edit becomes a new version) or waits for the edit.
  */
-export async function editSurvey(ctx: ServiceContext, id: string, input: SurveyEdit): Promise<Survey> {
-  const { definition: next, version } = input as ParsedEdit;
+export async function editSurvey(ctx: ServiceContext, id: string, input: SurveyEditBody): Promise<Survey> {
+  const { version } = input;
   return ctx.db.transaction(async (tx) => {
     const { row, access } = await loadReadableSurvey(tx, ctx.actor, id, {
       definition: true,
@@ -122,6 +134,7 @@ export async function editSurvey(ctx: ServiceContext, id: string, input: SurveyE
     });
     if (!canEditSurvey(access)) throw refusal(row.builtin_key !== null, row.archived);
     if (row.version !== version) throw stale();
+    const next = parseDefinition(input.definition);
     await tx.execute(sql`select 1 from survey_versions where id = ${row.current_version_id} for update`);
     const answered = await tx.execute<{ n: number }>(sql`
       select count(*)::int as n from survey_responses where survey_version_id = ${row.current_version_id}`);
