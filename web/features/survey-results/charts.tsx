@@ -47,7 +47,7 @@ export function AttributeChart(props: {
         width,
         height: Math.max(140, bars.length * (narrow ? 64 : 44) + 70),
         marginLeft: narrow ? 12 : Math.min(300, 24 + Math.max(...bars.map((b) => b.label.length), 4) * 8),
-        marginRight: narrow ? 12 : 170,
+        marginRight: narrow ? 12 : 220,
         marginTop: 30,
         style,
         x: { domain: [1, top], label: axisLabel, grid: true, ticks: top },
@@ -124,6 +124,19 @@ export function AttributeChart(props: {
 
 export type TrendPoint = { administration: string; attribute: string; mean: number };
 
+function endLabels(points: TrendPoint[], last: string | undefined) {
+  const byMean = new Map<string, TrendPoint[]>();
+  for (const p of points.filter((p) => p.administration === last)) {
+    const key = p.mean.toFixed(2);
+    byMean.set(key, [...(byMean.get(key) ?? []), p]);
+  }
+  return [...byMean].map(([mean, same]) => ({
+    administration: last,
+    mean: Number(mean),
+    text: `${same.map((p) => p.attribute).join(", ")} ${mean}`,
+  }));
+}
+
 /** One line per attribute across administrations, a distinct symbol each and its name at the end. */
 export function TrendChart(props: { points: TrendPoint[]; order: string[]; top: number; axisLabel: string }) {
   const { points, order, top, axisLabel } = props;
@@ -154,17 +167,16 @@ export function TrendChart(props: { points: TrendPoint[]; order: string[]; top: 
             stroke: "currentColor",
             r: 5,
           }),
-          Plot.text(
-            points.filter((p) => p.administration === last && width >= 560),
-            {
-              x: "administration",
-              y: "mean",
-              text: (p: TrendPoint) => `${p.attribute} ${p.mean.toFixed(2)}`,
-              textAnchor: "start",
-              dx: 10,
-              fill: "currentColor",
-            },
-          ),
+          // At the last administration, attributes at the same mean share one label instead of overlapping.
+          Plot.text(width >= 560 ? endLabels(points, last) : [], {
+            x: "administration",
+            y: "mean",
+            text: "text",
+            textAnchor: "start",
+            lineWidth: 17,
+            dx: 10,
+            fill: "currentColor",
+          }),
         ],
       });
     },

@@ -38,7 +38,8 @@ function SectionDetails({ section: s }: { section: SectionResult }) {
         ) : null}
       </h3>
       {likert.length ? (
-        <div className="table-scroll">
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a table wider than a phone scrolls; the keyboard must reach it.
+        <section className="table-wrap" tabIndex={0} aria-label={caption}>
           <table className="table survey-results-table">
             <caption className="visually-hidden">{caption}</caption>
             <thead>
@@ -70,7 +71,7 @@ function SectionDetails({ section: s }: { section: SectionResult }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       ) : null}
       {others.map((q) =>
         q.kind === "short_text" || q.kind === "long_text" ? (
@@ -85,10 +86,12 @@ function SectionDetails({ section: s }: { section: SectionResult }) {
 
 function Choices({ question: q }: { question: QuestionResult }) {
   const { t } = useTranslation();
+  const caption = t("surveyResults.choicesOf", { question: q.text });
   return (
-    <div className="table-scroll">
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a table wider than a phone scrolls; the keyboard must reach it.
+    <section className="table-wrap" tabIndex={0} aria-label={caption}>
       <table className="table survey-results-table">
-        <caption>{t("surveyResults.choicesOf", { question: q.text })}</caption>
+        <caption>{caption}</caption>
         <thead>
           <tr>
             <th scope="col">{t("surveyResults.option")}</th>
@@ -106,7 +109,7 @@ function Choices({ question: q }: { question: QuestionResult }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
 
