@@ -3,7 +3,7 @@ import { goalInputSchema } from "../../../shared/schemas/goals.ts";
 import type { FollowUp, FollowUpInput, SectionResult } from "../../../shared/schemas/survey-results.ts";
 import { AGREEMENT_THRESHOLD } from "../../../shared/surveys/builtin/community-health.ts";
 import { cycleStageRecords, surveyFollowUps } from "../../db/schema/index.ts";
-import { forbidden, invalid } from "../../http/errors.ts";
+import { forbidden } from "../../http/errors.ts";
 import type { ServiceContext } from "../../lib/context.ts";
 import { newId } from "../../lib/ids.ts";
 import { recordAudit } from "../audit/record.ts";
@@ -13,7 +13,7 @@ import { createGoal } from "../goals/service.ts";
 import { listFollowUps } from "./follow-up-list.ts";
 import { EARLIER_KEY } from "./layout.ts";
 import { type AdministrationRow, loadForResults } from "./load.ts";
-import { canFollowUp, FOLLOW_UP_ONLY } from "./policy.ts";
+import { canFollowUp, FOLLOW_UP_ONLY, refused } from "./policy.ts";
 import { resultsOf } from "./service.ts";
 
 /*
@@ -45,7 +45,7 @@ async function makeGoal(ctx: ServiceContext, row: AdministrationRow, section: Se
   const baseline = Math.round((section.mean ?? 0) * 100) / 100;
   const target = targetFor(baseline);
   if (target === baseline)
-    throw invalid("sectionKey", "This attribute is already at full agreement: choose a growth area.");
+    throw refused("sectionKey", "This attribute is already at full agreement: choose a growth area.");
   const today = await todayFor(ctx.db, ctx.actor);
   const closed = dateOf(row.closes_at);
   const attribute = lowerFirst(section.title);
@@ -107,14 +107,14 @@ export async function followUp(
   const loaded = await loadForResults(ctx.db, ctx.actor, id, true);
   const { row } = loaded;
   if (row.audience !== "community" || !row.community_id)
-    throw invalid("kind", "Only a community's survey becomes a community goal or cycle.");
+    throw refused("kind", "Only a community's survey becomes a community goal or cycle.");
   if (!canFollowUp(loaded.access)) throw forbidden(FOLLOW_UP_ONLY);
   const existing = (await listFollowUps(ctx.db, id, input.sectionKey)).find((f) => f.kind === input.kind);
   if (existing) return { created: false, body: existing };
   const results = await resultsOf(ctx, loaded, {});
   const section = results.sections.find((s) => s.key === input.sectionKey && s.key !== EARLIER_KEY);
   if (!section || section.mean === null)
-    throw invalid("sectionKey", "Choose a section of these results that has answers.");
+    throw refused("sectionKey", "Choose a section of these results that has answers.");
   const made =
     input.kind === "goal"
       ? { goalId: await makeGoal(ctx, row, section, results.responses), cycleId: null }

@@ -1,4 +1,5 @@
 import type { Actor } from "../../http/auth/plugin.ts";
+import { AppError } from "../../http/errors.ts";
 import { type CommunityAccess, canRead } from "../communities/policy.ts";
 import { canWriteGoalAt } from "../goals/policy.ts";
 
@@ -69,3 +70,7 @@ export const READERS_ONLY: Record<AdministrationAccess["audience"], string> = {
 
 export const FOLLOW_UP_ONLY =
   "Only the community's facilitators and leaders can turn results into a goal or a cycle.";
+
+/** A well-formed request the rules refuse (a group too small to show, a section with no answers): 422 naming the field. */
+export const refused = (path: string, message: string) =>
+  new AppError(422, "validation", "Please check the highlighted fields", message, [{ path, message }]);

@@ -4,19 +4,19 @@ import { AGREEMENT_THRESHOLD } from "../../../shared/surveys/builtin/community-h
 import type { SurveyDefinition } from "../../../shared/surveys/definition.ts";
 import { checkSlice, isHidden, type SliceCheck } from "../../../shared/surveys/statistics.ts";
 import type { Executor } from "../../db/client.ts";
-import { forbidden, invalid } from "../../http/errors.ts";
+import { forbidden } from "../../http/errors.ts";
 import type { ServiceContext } from "../../lib/context.ts";
 import { ReadCache } from "../../lib/read-cache.ts";
 import { aggregateCached, answeredDefinitions, type Slice, sliceCounts } from "./aggregate.ts";
 import { listFollowUps } from "./follow-up-list.ts";
 import { layOut } from "./layout.ts";
 import { type LoadedAdministration, loadForResults } from "./load.ts";
-import { canFollowUp } from "./policy.ts";
+import { canFollowUp, refused } from "./policy.ts";
 
 /*
  * Reading results. Anonymity (anonymous administrations only; a named survey's readers see every count):
  * - nothing is shown below the administration's minimum number of submitted responses (403 saying so);
- * - a filter (school, role, or both) is refused (400 naming it) when the slice is below the minimum, or
+ * - a filter (school, role, or both) is refused (422 naming it) when the slice is below the minimum, or
  *   when it leaves between 1 and minimum − 1 responses out of any larger group the reader can also see —
  *   all responses, and for school × role the school and the role alone — since subtracting would reveal
  *   those few (statistics.ts checkSlice).
@@ -48,14 +48,14 @@ function checkFilter(row: LoadedAdministration["row"], counts: Counts, slice: Sl
   const inRole = total(counts, (r) => r.role === slice.role);
   if (slice.school && !slice.role) {
     const why = refusal(checkSlice(inSchool, [all], min), "school", min);
-    if (why) throw invalid("school", why);
+    if (why) throw refused("school", why);
   } else if (slice.role && !slice.school) {
     const why = refusal(checkSlice(inRole, [all], min), "role", min);
-    if (why) throw invalid("role", why);
+    if (why) throw refused("role", why);
   } else {
     const both = total(counts, (r) => r.school_id === slice.school && r.role === slice.role);
     const why = refusal(checkSlice(both, [all, inSchool, inRole], min), "role", min);
-    if (why) throw invalid("role", `Together with the school: ${why[0]?.toLowerCase()}${why.slice(1)}`);
+    if (why) throw refused("role", `Together with the school: ${why[0]?.toLowerCase()}${why.slice(1)}`);
   }
 }
 

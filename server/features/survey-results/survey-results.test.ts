@@ -234,22 +234,22 @@ describe("anonymity", () => {
         { answers: healthAnswers({ "shared-leadership": 1 }), schoolId: elementary, role: "educator" },
       ]);
       const r = await admin.get(url(school, `?school=${elementary}`));
-      expect(r.status).toBe(400);
+      expect(r.status).toBe(422);
       expect(r.body.errors[0]).toMatchObject({ path: "school" });
       expect(r.body.errors[0].message).toContain("Fewer than 5");
     });
 
     it("refuses a role whose complement is below the minimum (all minus it would reveal the few)", async () => {
       const r = await admin.get(url(id, "?role=educator"));
-      expect(r.status).toBe(400);
+      expect(r.status).toBe(422);
       expect(r.body.errors[0].path).toBe("role");
       expect(r.body.errors[0].message).toContain("Only 2 people answered outside");
-      expect((await admin.get(url(id, "?role=school_leader"))).status).toBe(400);
+      expect((await admin.get(url(id, "?role=school_leader"))).status).toBe(422);
     });
 
     it("refuses school × role when it leaves too few of the school out", async () => {
       const r = await admin.get(url(id, `?school=${middle}&role=educator`));
-      expect(r.status).toBe(400);
+      expect(r.status).toBe(422);
       expect(r.body.errors[0].path).toBe("role");
     });
 
@@ -390,13 +390,14 @@ describe("turning a growth area into a goal or a cycle", () => {
     expect(cycle.stages[0].notes).toContain("Shared personal practice averaged 2.33");
   });
 
-  it("refuses a member without goal rights (403) and a section that is not in the results (400)", async () => {
+  it("refuses a member without goal rights (403) and a section that is not in the results (422)", async () => {
     const r = await follow(member, { sectionKey: "shared-vision", kind: "goal" });
     expect(r.status).toBe(403);
     const bad = await follow(coach, { sectionKey: "nowhere", kind: "goal" });
-    expect(bad.status).toBe(400);
+    expect(bad.status).toBe(422);
     expect(bad.body.errors[0].path).toBe("sectionKey");
     const kind = await follow(coach, { sectionKey: "shared-vision", kind: "plan" });
+    // a kind outside the schema is a malformed request (400), as everywhere
     expect(kind.status).toBe(400);
   });
 });

@@ -11,7 +11,8 @@ import { type AdministrationAccess, canReadResults, READERS_ONLY } from "./polic
 /*
  * Term to term: every administration of one survey to one audience (a community, a school, the district),
  * oldest first, with each section's mean, SD and count — hidden (no figures) for an anonymous one below
- * its minimum. Readable by those who read that audience's results (policy.ts), plus, for the ones they
+ * its minimum (answers exist only for submitted responses: survey-responses writes them on submitting).
+ * Readable by those who read that audience's results (policy.ts), plus, for the ones they
  * sent, their senders. Sections are laid out by each administration's own version and lined up by key.
  */
 
@@ -81,8 +82,6 @@ export async function readTrend(ctx: ServiceContext, surveyId: string, query: Tr
           shown.map((r) => sql`${r.id}`),
           sql`, `,
         )}) and a.value is not null
-          and a.response_id in (select r.id from survey_responses r
-            where r.administration_id = a.administration_id and r.submitted_at is not null)
         group by 1, 2, 3`)
     : { rows: [] };
   const newest = rows.at(-1)?.definition;
