@@ -247,3 +247,28 @@ describe("sending a survey", () => {
     expect(asAdmin.body.can).toMatchObject({ results: true, answer: false });
   });
 });
+
+describe("the list of sent surveys and results", () => {
+  it("shows each person the administrations whose results they may read, and nobody else's", async () => {
+    const middle = await schoolId(t.db, "Riverside Middle");
+    const title = `Whole-school list ${Date.now()}`;
+    const toSchool = await admin.post(
+      base,
+      toTeam({ title, audience: "school", communityId: null, schoolId: middle }),
+    );
+    expect(toSchool.status).toBe(201);
+    const team = await coach.post(base, toTeam({ title: `${title} team` }));
+    expect(team.status).toBe(201);
+    const titles = async (c: Client) =>
+      ((await c.get(base)).body.items as { title: string }[])
+        .map((i) => i.title)
+        .filter((x) => x.startsWith(title));
+    // The school's leader reads the school's (sent by the administrator); the team's members the team's.
+    expect(await titles(principal)).toEqual([title]);
+    expect(await titles(ana)).toEqual([`${title} team`]);
+    expect((await titles(admin)).sort()).toEqual([title, `${title} team`]);
+    expect(await titles(coach)).toEqual([`${title} team`]);
+    for (const c of [partner, lakeAdmin, await t.as("teacher7@riverside.example")])
+      expect(await titles(c)).toEqual([]);
+  });
+});

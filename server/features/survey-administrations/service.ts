@@ -179,8 +179,11 @@ export async function listAdministrations(
 ): Promise<AdministrationList> {
   await unlinkIfClosed(ctx.db);
   if (!communityId) {
-    const rows = await queryAdministrations(ctx.db, ctx.actor, sql`a.created_by = ${ctx.actor.id}`);
-    return { items: rows.map(presentSummary), can: { send: ctx.actor.orgRole !== "partner" } };
+    const rows = await queryAdministrations(ctx.db, ctx.actor, resultsIMayRead(ctx.actor));
+    return {
+      items: rows.filter((r) => canReadResults(accessOf(ctx.actor, r))).map(presentSummary),
+      can: { send: ctx.actor.orgRole !== "partner" },
+    };
   }
   const { access, row: community } = await loadCommunity(ctx.db, ctx.actor, communityId);
   const rows = await queryAdministrations(ctx.db, ctx.actor, sql`a.community_id = ${communityId}`);
@@ -189,6 +192,20 @@ export async function listAdministrations(
     items: rows.filter((r) => canReadAdministration(accessOf(ctx.actor, r))).map(presentSummary),
     can: { send: canSendTo(ctx.actor, "community", { facilitates }) && !community.archived },
   };
+}
+
+/**
+ * Without a community: every administration whose results I may read — those I sent, my teams' and my
+ * schools' (all of them for administrators) — narrowed in SQL, then checked by the policy itself.
+ */
+function resultsIMayRead(actor: ServiceContext["actor"]) {
+  if (actor.orgRole === "partner") return sql`false`;
+  if (actor.orgRole === "administrator") return sql`true`;
+  const led = actor.orgRole === "school_leader" ? actor.schoolIds.join(",") : "";
+  return sql`(a.created_by = ${actor.id}
+    or (a.audience = 'school' and a.school_id::text = any(string_to_array(${led}, ',')))
+    or (a.audience = 'community' and exists (select 1 from memberships m where m.community_id = a.community_id
+      and m.person_id = ${actor.id} and m.status = 'active' and m.role in ('facilitator', 'member'))))`;
 }
 
 /** What I am asked to answer: open ones first (closing soonest first), then the recently closed. */
