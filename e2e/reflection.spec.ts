@@ -183,3 +183,33 @@ test("a team checks its health, turns its weakest attribute into a goal, and a t
   await expectAccessible(teacher.page);
   await teacher.context.close();
 });
+
+test("a principal finds the school's health self-assessments in the library and reads the trend", async ({
+  page,
+}) => {
+  await signIn(page, "principal@riverside.example");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Surveys" }).click();
+  const sent = page.getByRole("region", { name: "Sent surveys and results" });
+  const demo = sent.getByRole("link", { name: /^Riverside Middle community health — / });
+  await expect(demo).toHaveCount(2);
+  await expectAccessible(page);
+  // Newest first: this fall's, then the spring's.
+  await demo.first().click();
+  await expect(page.getByText("6 of 6 have answered")).toBeVisible();
+  await page.getByRole("link", { name: "See results" }).click();
+  await expect(
+    page.getByRole("heading", { level: 1, name: /^Results: Riverside Middle community health/ }),
+  ).toBeVisible();
+  const growth = page.getByRole("region", { name: "Growth areas" });
+  await expect(growth.getByRole("listitem").first()).toContainText("Shared personal practice");
+  const trend = page.getByRole("figure", { name: "Community health term to term" });
+  await expect(trend).toBeVisible();
+  await trend.getByRole("button", { name: "Show table: Community health term to term" }).click();
+  // One row per administration, oldest first; shared personal practice (the fourth attribute) grew from 2.30
+  // to 2.53 (demo-health-data.ts, checked by hand).
+  const terms = trend.getByRole("table").getByRole("row", { name: /^Riverside Middle community health/ });
+  await expect(terms).toHaveCount(2);
+  await expect(terms.first().getByRole("cell").nth(3)).toHaveText(/^2\.30 /);
+  await expect(terms.last().getByRole("cell").nth(3)).toHaveText(/^2\.53 /);
+  await expectAccessible(page);
+});

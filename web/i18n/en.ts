@@ -683,11 +683,6 @@ export const en = {
       changed: "Changed a group of students",
       deleted: "Deleted a group of students",
     },
-    survey_administration: {
-      sent: "Sent a survey",
-      closed: "Closed a survey early",
-      followed_up: "Turned survey results into a goal or cycle",
-    },
     survey: {
       created: "Added a survey to the library",
       edited: "Edited a survey",
@@ -696,6 +691,11 @@ export const en = {
     journal_entry: {
       shared: "Shared a journal entry with a community",
       unshared: "Stopped sharing a journal entry with a community",
+    },
+    survey_administration: {
+      sent: "Sent a survey",
+      closed: "Closed a survey early",
+      followed_up: "Turned survey results into a goal or cycle",
     },
     team_reflection: {
       created: "Started a team reflection",

@@ -73,9 +73,9 @@ function MainNavigation({ me }: { me: Me }) {
     { to: "/protocols", label: t("nav.protocols") },
     { to: "/exemplars", label: t("nav.exemplars") },
     { to: "/goals", label: t("goals.nav") },
+    ...(me.person.orgRole !== "partner" ? [{ to: "/surveys", label: t("surveys.nav") } as const] : []),
     { to: "/journal", label: t("journal.nav") },
     { to: "/learning-plan", label: t("learningPlan.nav") },
-    ...(me.person.orgRole !== "partner" ? [{ to: "/surveys", label: t("surveys.nav") } as const] : []),
   ];
   // The leaders' dashboard (and from it the alignment map) is for administrators and school leaders.
   if (me.person.orgRole === "administrator" || me.person.orgRole === "school_leader")

@@ -21,6 +21,7 @@ export const administrationKeys = {
   one: (id: string) => ["survey-administrations", "one", id] as const,
   community: (id: string) => ["survey-administrations", "community", id] as const,
   mine: ["survey-administrations", "mine"] as const,
+  sent: ["survey-administrations", "sent"] as const,
 };
 
 export const administrationQuery = (id: string) =>
@@ -35,6 +36,12 @@ export const communityAdministrationsQuery = (communityId: string) =>
     queryKey: administrationKeys.community(communityId),
     queryFn: ({ signal }) => api.get<AdministrationList>(`${base}?community=${enc(communityId)}`, { signal }),
   });
+
+/** Every administration whose results I may read (mine, my teams', my schools'). */
+export const sentAdministrationsQuery = queryOptions({
+  queryKey: administrationKeys.sent,
+  queryFn: ({ signal }) => api.get<AdministrationList>(base, { signal }),
+});
 
 export const mySurveysQuery = queryOptions({
   queryKey: administrationKeys.mine,

@@ -1,12 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
-import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { LinkButton } from "../../ui/button.tsx";
-import { DateTime } from "../../ui/format.tsx";
 import { Section } from "../../ui/page.tsx";
 import { surveyListQuery } from "../surveys/api.ts";
+import { AdministrationList } from "./administration-list.tsx";
 import { communityAdministrationsQuery } from "./api.ts";
-import { AdministrationBadges } from "./status.tsx";
 
 /**
  * The community page's Surveys: what was sent to the team, with status and counts; for facilitators,
@@ -42,25 +40,7 @@ export function CommunitySurveysSection({ communityId }: { communityId: string }
             : t("surveyAdministrations.communityEmpty")}
         </p>
       ) : (
-        <ul className="survey-list">
-          {items.map((a) => (
-            <li key={a.id} className="survey-list__item">
-              <Link to="/survey-administrations/$administrationId" params={{ administrationId: a.id }}>
-                {a.title}
-              </Link>{" "}
-              <AdministrationBadges a={a} />
-              <span className="muted">
-                {" "}
-                {t("surveyAdministrations.answered", { submitted: a.submitted, recipients: a.recipients })}
-                {" · "}
-                {a.status === "closed"
-                  ? t("surveyAdministrations.closed")
-                  : t("surveyAdministrations.closes")}{" "}
-                <DateTime iso={a.closesAt} dateOnly />
-              </span>
-            </li>
-          ))}
-        </ul>
+        <AdministrationList items={items} />
       )}
     </Section>
   );

@@ -4,8 +4,9 @@ import { useTranslation } from "react-i18next";
 import type { SurveySummary } from "../../../shared/schemas/surveys.ts";
 import { isApiError } from "../../api/client.ts";
 import { LinkButton } from "../../ui/button.tsx";
-import { Page } from "../../ui/page.tsx";
+import { Page, Section } from "../../ui/page.tsx";
 import { Badge, Card, EmptyState, ErrorState, Loading } from "../../ui/states.tsx";
+import { SentSurveysSection, SurveysToAnswer } from "../survey-administrations/index.ts";
 import { surveyListQuery } from "./api.ts";
 import { useSurveyLabels } from "./labels.ts";
 import "./surveys.css";
@@ -36,13 +37,19 @@ export function SurveyLibraryPage() {
           <p>{query.data.can.create ? t("surveys.emptyHintCreate") : t("surveys.emptyHint")}</p>
         </EmptyState>
       ) : (
-        <ul className="card-grid" aria-label={t("surveys.listLabel")}>
-          {query.data.items.map((survey) => (
-            <li key={survey.id}>
-              <SurveyCard survey={survey} />
-            </li>
-          ))}
-        </ul>
+        <>
+          <ul className="card-grid" aria-label={t("surveys.listLabel")}>
+            {query.data.items.map((survey) => (
+              <li key={survey.id}>
+                <SurveyCard survey={survey} />
+              </li>
+            ))}
+          </ul>
+          <Section title={t("surveyAdministrations.toAnswerTitle")} id="to-answer">
+            <SurveysToAnswer />
+          </Section>
+          <SentSurveysSection />
+        </>
       )}
     </Page>
   );

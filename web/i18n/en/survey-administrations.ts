@@ -64,6 +64,9 @@ export const surveyAdministrationsEn = {
       "No surveys yet. Check the team's health to see how well you share leadership, vision, learning and practice.",
     checkHealth: "Check the team's health",
     toAnswerTitle: "Surveys to answer",
+    sentTitle: "Sent surveys and results",
+    sentEmpty:
+      "Nothing here yet. Surveys you send, and those sent to your teams and schools, are listed here with their results.",
     toAnswerEmpty: "No surveys are waiting for you.",
     mineNotStarted: "Not started",
     mineDraft: "Draft saved",
