@@ -114,7 +114,9 @@ describe("checking a response's answers", () => {
         long: { text: "   " },
       }),
     ).toEqual({ agree: { value: 4 }, short: { text: "fine" } });
-    expect(isAnswered(definition.sections[0]!.questions[0]!, undefined)).toBe(false);
+    const first = definition.sections[0]?.questions[0];
+    if (!first) throw new Error("The fixture has a first question.");
+    expect(isAnswered(first, undefined)).toBe(false);
     expect(questionByKey(definition, "one")?.number).toBe(3);
     expect(questionByKey(definition, "zzz")).toBeNull();
   });
