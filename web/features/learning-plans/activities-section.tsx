@@ -1,18 +1,13 @@
-import { useMutation } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Button } from "../../ui/button.tsx";
-import { ConfirmDialog } from "../../ui/dialog.tsx";
-import { describeError } from "../../ui/form/field-errors.ts";
 import { Section } from "../../ui/page.tsx";
 import { EmptyState } from "../../ui/states.tsx";
-import { useToast } from "../../ui/toast.tsx";
 import { formatDay } from "../journals/api.ts";
 import { ActivityForm } from "./activity-form.tsx";
 import { type Activity, type LearningPlan, removeActivity } from "./api.ts";
+import { EditRemove } from "./edit-remove.tsx";
 import { useHours } from "./format.ts";
-import { usePlanSaved } from "./goals-section.tsx";
 
 /** The activities table (date, kind, title, goal, hours; total in the footer) and the form to log one. */
 export function ActivitiesSection({ plan, year }: { plan: LearningPlan; year: string }) {
@@ -79,18 +74,7 @@ export function ActivitiesSection({ plan, year }: { plan: LearningPlan; year: st
 function ActivityRow(props: { activity: Activity; plan: LearningPlan; year: string; onEdit: () => void }) {
   const { t, i18n } = useTranslation();
   const { activity: a } = props;
-  const toast = useToast();
-  const saved = usePlanSaved(props.year);
   const hours = useHours();
-  const [confirming, setConfirming] = useState(false);
-  const remove = useMutation({
-    mutationFn: () => removeActivity(props.year, a.id),
-    onSuccess: (plan) => {
-      setConfirming(false);
-      saved(plan);
-      toast.success(t("learningPlan.removed"));
-    },
-  });
   const goal = props.plan.goals.find((g) => g.id === a.learningGoalId);
   return (
     <tr>
@@ -115,34 +99,17 @@ function ActivityRow(props: { activity: Activity; plan: LearningPlan; year: stri
       <td>{goal?.title ?? t("learningPlan.noGoal")}</td>
       <td className="num">{hours(a.hours)}</td>
       <td>
-        <div className="cluster">
-          <Button
-            variant="quiet"
-            onPress={props.onEdit}
-            aria-label={t("learningPlan.editActivity", { title: a.title })}
-          >
-            {t("learningPlan.edit")}
-          </Button>
-          <Button
-            variant="quiet"
-            onPress={() => setConfirming(true)}
-            aria-label={t("learningPlan.removeActivity", { title: a.title })}
-          >
-            {t("common.remove")}
-          </Button>
-        </div>
-        <ConfirmDialog
-          title={t("learningPlan.removeActivityTitle")}
-          isOpen={confirming}
-          onOpenChange={setConfirming}
-          confirmLabel={t("common.remove")}
-          onConfirm={() => remove.mutate()}
-          isPending={remove.isPending}
-          destructive
-          error={remove.isError ? describeError(remove.error, t) : null}
-        >
-          <p>{t("learningPlan.removeActivityBody")}</p>
-        </ConfirmDialog>
+        <EditRemove
+          year={props.year}
+          onEdit={props.onEdit}
+          remove={() => removeActivity(props.year, a.id)}
+          labels={{
+            edit: t("learningPlan.editActivity", { title: a.title }),
+            remove: t("learningPlan.removeActivity", { title: a.title }),
+            confirmTitle: t("learningPlan.removeActivityTitle"),
+            confirmBody: t("learningPlan.removeActivityBody"),
+          }}
+        />
       </td>
     </tr>
   );

@@ -17,7 +17,7 @@ import { useToast } from "../../ui/toast.tsx";
 import { communityListQuery } from "../communities/api.ts";
 import { meetingListPage } from "../meetings/api.ts";
 import { type Activity, addActivity, type LearningPlan, updateActivity } from "./api.ts";
-import { usePlanSaved } from "./goals-section.tsx";
+import { usePlanSaved } from "./plan-saved.ts";
 
 /** Hours typed as text: "" is none, "3,5" reads as 3.5; anything else is left for the schema to refuse. */
 const hoursOf = (text: string): number | null | string => {

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
@@ -7,8 +7,6 @@ import {
   learningGoalUpdateSchema,
 } from "../../../shared/schemas/learning-plans.ts";
 import { Button } from "../../ui/button.tsx";
-import { ConfirmDialog } from "../../ui/dialog.tsx";
-import { describeError } from "../../ui/form/field-errors.ts";
 import { Form, FormActions } from "../../ui/form/form.tsx";
 import { useFormSubmit } from "../../ui/form/use-form-submit.ts";
 import { Section } from "../../ui/page.tsx";
@@ -17,16 +15,9 @@ import { Badge, EmptyState } from "../../ui/states.tsx";
 import { TextAreaField, TextField } from "../../ui/text-field.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { goalListQuery } from "../goals/api.ts";
-import { addGoal, type LearningGoal, type LearningPlan, planKeys, removeGoal, updateGoal } from "./api.ts";
-
-/** Keeps every cached view of the plan (the year asked for, "current") in step after a write. */
-export function usePlanSaved(year: string) {
-  const queryClient = useQueryClient();
-  return (saved: LearningPlan) => {
-    queryClient.setQueryData(planKeys.year(year), saved);
-    void queryClient.invalidateQueries({ queryKey: planKeys.all });
-  };
-}
+import { addGoal, type LearningGoal, type LearningPlan, removeGoal, updateGoal } from "./api.ts";
+import { EditRemove } from "./edit-remove.tsx";
+import { usePlanSaved } from "./plan-saved.ts";
 
 export function GoalsSection({ plan, year }: { plan: LearningPlan; year: string }) {
   const { t } = useTranslation();
@@ -60,17 +51,6 @@ export function GoalsSection({ plan, year }: { plan: LearningPlan; year: string 
 function GoalItem(props: { goal: LearningGoal; year: string; hours: number; onEdit: () => void }) {
   const { t } = useTranslation();
   const { goal } = props;
-  const toast = useToast();
-  const saved = usePlanSaved(props.year);
-  const [confirming, setConfirming] = useState(false);
-  const remove = useMutation({
-    mutationFn: () => removeGoal(props.year, goal.id),
-    onSuccess: (plan) => {
-      setConfirming(false);
-      saved(plan);
-      toast.success(t("learningPlan.removed"));
-    },
-  });
   return (
     <li className="plan-goal">
       <div className="plan-goal__head">
@@ -82,34 +62,17 @@ function GoalItem(props: { goal: LearningGoal; year: string; hours: number; onEd
       </div>
       {goal.why ? <p className="pre-line">{goal.why}</p> : null}
       {goal.goal ? <p className="muted">{t("learningPlan.servesLine", { title: goal.goal.title })}</p> : null}
-      <div className="cluster">
-        <Button
-          variant="quiet"
-          onPress={props.onEdit}
-          aria-label={t("learningPlan.editGoal", { title: goal.title })}
-        >
-          {t("learningPlan.edit")}
-        </Button>
-        <Button
-          variant="quiet"
-          onPress={() => setConfirming(true)}
-          aria-label={t("learningPlan.removeGoal", { title: goal.title })}
-        >
-          {t("common.remove")}
-        </Button>
-      </div>
-      <ConfirmDialog
-        title={t("learningPlan.removeGoalTitle")}
-        isOpen={confirming}
-        onOpenChange={setConfirming}
-        confirmLabel={t("common.remove")}
-        onConfirm={() => remove.mutate()}
-        isPending={remove.isPending}
-        destructive
-        error={remove.isError ? describeError(remove.error, t) : null}
-      >
-        <p>{t("learningPlan.removeGoalBody")}</p>
-      </ConfirmDialog>
+      <EditRemove
+        year={props.year}
+        onEdit={props.onEdit}
+        remove={() => removeGoal(props.year, goal.id)}
+        labels={{
+          edit: t("learningPlan.editGoal", { title: goal.title }),
+          remove: t("learningPlan.removeGoal", { title: goal.title }),
+          confirmTitle: t("learningPlan.removeGoalTitle"),
+          confirmBody: t("learningPlan.removeGoalBody"),
+        }}
+      />
     </li>
   );
 }

@@ -10,7 +10,7 @@ import { Section } from "../../ui/page.tsx";
 import { TextAreaField } from "../../ui/text-field.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { type LearningPlan, planKeys, updatePlan } from "./api.ts";
-import { usePlanSaved } from "./goals-section.tsx";
+import { usePlanSaved } from "./plan-saved.ts";
 
 /** The year's closing reflection and how I show my students how I learn (409 when saved elsewhere since). */
 export function ReflectionSection({ plan, year }: { plan: LearningPlan; year: string }) {
