@@ -124,33 +124,24 @@ export function AttributeChart(props: {
 
 export type TrendPoint = { administration: string; attribute: string; mean: number };
 
-function endLabels(points: TrendPoint[], last: string | undefined) {
-  const byMean = new Map<string, TrendPoint[]>();
-  for (const p of points.filter((p) => p.administration === last)) {
-    const key = p.mean.toFixed(2);
-    byMean.set(key, [...(byMean.get(key) ?? []), p]);
-  }
-  return [...byMean].map(([mean, same]) => ({
-    administration: last,
-    mean: Number(mean),
-    text: `${same.map((p) => p.attribute).join(", ")} ${mean}`,
-  }));
-}
-
-/** One line per attribute across administrations, a distinct symbol each and its name at the end. */
+/**
+ * One line per attribute across administrations, a distinct symbol each, named in the legend (labels at the
+ * lines' ends overlapped when attributes were close); long administration titles wrap under their tick.
+ */
 export function TrendChart(props: { points: TrendPoint[]; order: string[]; top: number; axisLabel: string }) {
   const { points, order, top, axisLabel } = props;
   const draw = useCallback(
     (width: number) => {
-      const last = order.at(-1);
       return Plot.plot({
         width,
         height: 320,
-        marginRight: width < 560 ? 20 : 220,
+        marginLeft: 48,
+        marginRight: 48,
+        marginBottom: 64,
         style,
         x: { domain: order, label: null, type: "point", padding: 0.3 },
         y: { domain: [1, top], label: axisLabel, grid: true, ticks: top },
-        symbol: { legend: width < 560 },
+        symbol: { legend: true },
         marks: [
           Plot.ruleY([3], { strokeDasharray: "6 4", stroke: "currentColor" }),
           Plot.line(points, {
@@ -167,16 +158,7 @@ export function TrendChart(props: { points: TrendPoint[]; order: string[]; top: 
             stroke: "currentColor",
             r: 5,
           }),
-          // At the last administration, attributes at the same mean share one label instead of overlapping.
-          Plot.text(width >= 560 ? endLabels(points, last) : [], {
-            x: "administration",
-            y: "mean",
-            text: "text",
-            textAnchor: "start",
-            lineWidth: 17,
-            dx: 10,
-            fill: "currentColor",
-          }),
+          Plot.axisX({ lineWidth: width < 560 ? 10 : 18, label: null }),
         ],
       });
     },
