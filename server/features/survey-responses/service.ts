@@ -34,9 +34,14 @@ async function myResponseRow(db: Executor, administrationId: string, personId: s
   return r.rows[0] ?? null;
 }
 
-async function versionOf(db: Executor, versionId: string) {
+/**
+ * The version a response answers. A write locks it `for share`: an edit of the survey locks it `for update`
+ * before counting its responses, so either the edit waits and then sees this response (and becomes a new
+ * version), or this write waits and checks the answers against the definition the edit left.
+ */
+async function versionOf(db: Executor, versionId: string, forWrite = false) {
   const r = await db.execute<{ id: string; number: number; definition: SurveyDefinition }>(
-    sql`select id, number, definition from survey_versions where id = ${versionId}`,
+    sql`select id, number, definition from survey_versions where id = ${versionId} ${forWrite ? sql`for share` : sql``}`,
   );
   const v = r.rows[0];
   if (!v) throw new Error(`survey version ${versionId} is missing`);
@@ -171,7 +176,7 @@ export async function saveDraft(ctx: ServiceContext, id: string, input: DraftInp
     await lockMine(tx, id, ctx.actor.id);
     const mine = await myResponseRow(tx, id, ctx.actor.id);
     if ((mine?.version ?? 0) !== input.version) throw stale();
-    const version = await versionOf(tx, mine?.survey_version_id ?? row.survey_version_id);
+    const version = await versionOf(tx, mine?.survey_version_id ?? row.survey_version_id, true);
     assertAnswers(version.definition, input.answers, false);
     const draft = cleanAnswers(version.definition, input.answers);
     if (mine) {
@@ -231,7 +236,7 @@ export async function submit(
     if (change && !mine?.submitted_at)
       throw conflict("You have not answered yet — submit your answers first.");
     if (input.version !== undefined && mine && mine.version !== input.version) throw stale();
-    const version = await versionOf(tx, mine?.survey_version_id ?? row.survey_version_id);
+    const version = await versionOf(tx, mine?.survey_version_id ?? row.survey_version_id, true);
     assertAnswers(version.definition, input.answers, true);
     const answers = cleanAnswers(version.definition, input.answers);
     const school = ctx.actor.schoolIds[0] ?? null;
