@@ -23,7 +23,6 @@ import {
   canSendTo,
 } from "./policy.ts";
 import { recipientsOf } from "./recipients.ts";
-import { unlinkIfClosed } from "./unlink.ts";
 
 type SendInput = z.infer<typeof administrationInputSchema>;
 const DAY = 24 * 60 * 60_000;
@@ -177,7 +176,6 @@ export async function listAdministrations(
   ctx: ServiceContext,
   communityId?: string,
 ): Promise<AdministrationList> {
-  await unlinkIfClosed(ctx.db);
   if (!communityId) {
     const rows = await queryAdministrations(ctx.db, ctx.actor, resultsIMayRead(ctx.actor));
     return {
@@ -208,9 +206,12 @@ function resultsIMayRead(actor: ServiceContext["actor"]) {
       and m.person_id = ${actor.id} and m.status = 'active' and m.role in ('facilitator', 'member'))))`;
 }
 
-/** What I am asked to answer: open ones first (closing soonest first), then the recently closed. */
+/**
+ * What I am asked to answer: open ones first (closing soonest first), then the recently closed. A closed
+ * anonymous one reads "unlinked" whether or not the sweep has dropped its link yet, so Home — read on every
+ * visit — never has to write (the sweep and reading one administration do the unlinking).
+ */
 export async function mySurveys(ctx: ServiceContext): Promise<MySurveys> {
-  await unlinkIfClosed(ctx.db);
   if (ctx.actor.orgRole === "partner") return { items: [] };
   const rows = await queryAdministrations(
     ctx.db,
@@ -236,12 +237,12 @@ export async function mySurveys(ctx: ServiceContext): Promise<MySurveys> {
       sentBy: s.sentBy,
       community: s.community,
       mine:
-        answered === true
-          ? ("submitted" as const)
-          : answered === false
-            ? ("draft" as const)
-            : r.unlinked_at
-              ? ("unlinked" as const)
+        r.anonymous && (r.unlinked_at || s.status === "closed")
+          ? ("unlinked" as const)
+          : answered === true
+            ? ("submitted" as const)
+            : answered === false
+              ? ("draft" as const)
               : ("not_started" as const),
     };
   });
