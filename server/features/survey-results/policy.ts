@@ -2,6 +2,7 @@ import type { Actor } from "../../http/auth/plugin.ts";
 import { AppError } from "../../http/errors.ts";
 import { type CommunityAccess, canRead } from "../communities/policy.ts";
 import { canWriteGoalAt } from "../goals/policy.ts";
+import { canReadResults as readsResults } from "../survey-administrations/policy.ts";
 
 /*
  * Who reads a survey administration's results (helper brief "Results"), and who turns them into work:
@@ -28,23 +29,17 @@ export type AdministrationAccess = {
   community: CommunityAccess | null;
 };
 
-const isAdmin = (a: AdministrationAccess) => a.actor.orgRole === "administrator";
-
+/** The read rule is the sending feature's (one rule for the results and the administration's page). */
 export function canReadResults(a: AdministrationAccess): boolean {
-  if (a.actor.orgRole === "partner") return false;
-  if (isAdmin(a) || a.createdBy === a.actor.id) return true;
-  switch (a.audience) {
-    case "community": {
-      const m = a.community?.membership;
-      return m?.status === "active" && (m.role === "member" || m.role === "facilitator");
-    }
-    case "school":
-      return (
-        a.actor.orgRole === "school_leader" && a.schoolId !== null && a.actor.schoolIds.includes(a.schoolId)
-      );
-    case "district":
-      return false;
-  }
+  const m = a.community?.membership;
+  return readsResults({
+    actor: a.actor,
+    createdBy: a.createdBy,
+    audience: a.audience,
+    schoolId: a.schoolId,
+    isRecipient: a.recipient,
+    communityRole: m?.status === "active" ? m.role : null,
+  });
 }
 
 /** Whether a refusal may say so (403) instead of answering as if there were nothing (404). */
