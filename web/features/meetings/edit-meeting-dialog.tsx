@@ -7,23 +7,9 @@ import { ModalDialog } from "../../ui/dialog.tsx";
 import { Form, FormActions } from "../../ui/form/form.tsx";
 import { useFormSubmit } from "../../ui/form/use-form-submit.ts";
 import { useToast } from "../../ui/toast.tsx";
+import { toZoned } from "../../ui/zoned.ts";
 import { rememberMeeting, updateMeeting } from "./api.ts";
 import { MeetingFields, type MeetingFieldValues, toMeetingFields } from "./meeting-fields.tsx";
-
-/** The meeting's own clock: its date and HH:MM in its time zone. */
-function wallClock(iso: string, timeZone: string) {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(new Date(iso));
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return { date: `${get("year")}-${get("month")}-${get("day")}`, time: `${get("hour")}:${get("minute")}` };
-}
 
 /** "Change this meeting": move it, change its length, place, link or description (this occurrence only). */
 export function EditMeetingButton({ meeting }: { meeting: Meeting }) {
@@ -46,7 +32,8 @@ function EditMeetingForm({ meeting, onDone }: { meeting: Meeting; onDone: () => 
   const toast = useToast();
   const queryClient = useQueryClient();
   const [values, setValues] = useState<MeetingFieldValues>(() => {
-    const clock = wallClock(meeting.startsAt, meeting.timeZone);
+    // The meeting's own clock: its date and HH:MM in its time zone.
+    const clock = toZoned(meeting.startsAt, meeting.timeZone);
     return {
       title: meeting.title,
       date: clock.date,

@@ -5,9 +5,9 @@ import { Button } from "../../ui/button.tsx";
 import { Form, FormActions } from "../../ui/form/form.tsx";
 import { useFormSubmit } from "../../ui/form/use-form-submit.ts";
 import { useFormat } from "../../ui/format.tsx";
+import { fromZoned, toZoned } from "../../ui/zoned.ts";
 import { type Administration, changeClosing } from "./api.ts";
 import { WhenFields } from "./when-fields.tsx";
-import { fromZoned, toZoned } from "./zoned.ts";
 
 /** Moves the closing date (in the person's time zone); a stale version is refused by the server. */
 export function ClosingForm({ a, onDone }: { a: Administration; onDone: (next?: Administration) => void }) {

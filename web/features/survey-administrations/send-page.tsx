@@ -17,12 +17,12 @@ import { Page } from "../../ui/page.tsx";
 import { EmptyState, QueryView } from "../../ui/states.tsx";
 import { TextField } from "../../ui/text-field.tsx";
 import { useToast } from "../../ui/toast.tsx";
+import { fromZoned, toZoned } from "../../ui/zoned.ts";
 import { useMe } from "../auth/me.ts";
 import { CheckboxField } from "../feedback/checkbox-field.tsx";
 import { surveyListQuery, surveyQuery } from "../surveys/api.ts";
 import { sendAdministration } from "./api.ts";
 import { WhenFields } from "./when-fields.tsx";
-import { fromZoned, toZoned } from "./zoned.ts";
 import "./survey-administrations.css";
 
 type AudienceOption = { value: string; label: string };

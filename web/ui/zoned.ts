@@ -1,6 +1,6 @@
 /*
- * The send form asks for a date and a time in the person's own time zone (not the browser's); the API
- * takes instants. These two convert between them with Intl alone.
+ * Forms ask for a date and a time in a given zone — the person's own (sending a survey), a meeting's (moving
+ * it) — not the browser's; the API speaks instants. These two convert between them with Intl alone.
  */
 
 function partsIn(date: Date, timeZone: string) {
